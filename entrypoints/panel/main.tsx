@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Parley</p>, document.getElementById('app')!);
