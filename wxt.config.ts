@@ -15,6 +15,8 @@ export default defineConfig({
   outDir: '.output',
   // Firefox gets MV3 too: one background model (event page) and one permission model for both.
   manifestVersion: 3,
+  // The stack's promise-based `browser` everywhere, Chrome included.
+  modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => {
     const specific = overridesFor(browser);
