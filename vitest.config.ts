@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 import preact from '@preact/preset-vite';
 
-// Three suites, one runner: extension units (WXT's fake browser), Preact components (happy-dom)
-// and the reference server (Node, against PGlite and a real PostgreSQL server).
+// Four suites, one runner: extension units (WXT's fake browser), Preact components (happy-dom),
+// the reference server (Node, against PGlite and a real PostgreSQL server) and end-to-end.
 export default defineConfig({
   test: {
     projects: [
@@ -17,6 +17,18 @@ export default defineConfig({
       },
       {
         test: { name: 'server', include: ['pbx-server/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
+      },
+      {
+        // The built extension in real Chromium against the real server: one file at a time, the
+        // machine has two cores and each file runs a browser and a server.
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
       },
     ],
   },
