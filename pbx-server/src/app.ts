@@ -1,0 +1,72 @@
+import type { UpgradeWebSocket } from 'hono/ws';
+import { BackgroundTasks } from './background';
+import type { Clock } from './clock';
+import type { Db } from './db/db';
+import { requireAgent } from './auth/require-agent';
+import { registerAuthRoutes } from './auth/http';
+import { TokenService } from './auth/tokens';
+import type { Carrier } from './carriers/carrier';
+import { OutboundDispatcher } from './carriers/dispatcher';
+import { LoopbackCarrier } from './carriers/loopback';
+import { registerConversationRoutes } from './conversations/http';
+import { ConversationService } from './conversations/service';
+import { registerDirectoryRoutes } from './directory/http';
+import { InProcessEventBus, type EventBus } from './events/bus';
+import { registerEventRoutes } from './events/http';
+import { EventWriter } from './events/unit-of-work';
+import { createApi, type Api } from './http/api';
+import { InboundRouter } from './routing/inbound';
+import { registerSimulatorRoutes } from './simulator/http';
+
+export type AppOptions = {
+  db: Db;
+  clock: Clock;
+  secret: string;
+  corsOrigins: readonly string[];
+  simulator: boolean;
+  pingIntervalMs: number;
+  upgradeWebSocket: UpgradeWebSocket;
+  bus?: EventBus;
+};
+
+export type PbxApp = { app: Api; background: BackgroundTasks; loopback: LoopbackCarrier; bus: EventBus };
+
+/** Wires the domain modules together and registers every route (plus /openapi.json). */
+export function buildApp(options: AppOptions): PbxApp {
+  const { db, clock } = options;
+  const background = new BackgroundTasks();
+  const bus = options.bus ?? new InProcessEventBus();
+  const events = new EventWriter(db, bus, clock);
+  const tokens = new TokenService(db, options.secret, clock);
+
+  const carriers = new Map<string, Carrier>();
+  const dispatcher = new OutboundDispatcher({ db, events, clock, carriers, track: background.track });
+  const router = new InboundRouter({ db, events, clock });
+  const sink = {
+    receiveInbound: router.receiveInbound.bind(router),
+    reportDelivery: dispatcher.reportDelivery.bind(dispatcher),
+  };
+  const loopback = new LoopbackCarrier(db, clock, sink, background.track);
+  carriers.set(loopback.name, loopback);
+
+  const app = createApi({ corsOrigins: options.corsOrigins });
+  const auth = requireAgent(tokens);
+  registerAuthRoutes(app, { db, tokens });
+  registerDirectoryRoutes(app, { db, auth });
+  registerConversationRoutes(app, { service: new ConversationService({ db, events, clock, dispatcher }), auth });
+  registerEventRoutes(app, { db, bus, tokens, upgradeWebSocket: options.upgradeWebSocket, pingIntervalMs: options.pingIntervalMs });
+  if (options.simulator) registerSimulatorRoutes(app, { db, loopback });
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Parley reference PBX', version: '1.0.0', description: 'Wire contract v1 between the Parley extension and a PBX.' },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/openapi.json',
+    tags: ['meta'],
+    summary: 'This OpenAPI document',
+    responses: { 200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
+  });
+  return { app, background, loopback, bus };
+}

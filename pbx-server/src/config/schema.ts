@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { InboundRouteConfigSchema } from '../directory/inbound-route';
+
+/** The PBX config file (PARLEY_CONFIG). Seeds agents and numbers at start; re-applying it is a no-op. */
+export const AgentConfigSchema = z.object({
+  extension: z.string().regex(/^[0-9A-Za-z]{1,32}$/),
+  name: z.string().min(1),
+  password: z.string().min(1).max(200),
+  role: z.enum(['agent', 'supervisor', 'admin']).default('agent'),
+});
+
+export const NumberConfigSchema = z.object({
+  number: z.string().min(1),
+  channel: z.enum(['sms', 'whatsapp']),
+  label: z.string().default(''),
+  carrier: z.enum(['loopback']).default('loopback'),
+  inboundRoute: InboundRouteConfigSchema,
+  /** Extensions that may send from this number; default: the agent the inbound route targets. */
+  senders: z.array(z.string()).optional(),
+});
+
+export const PbxConfigSchema = z.object({
+  agents: z.array(AgentConfigSchema).default([]),
+  numbers: z.array(NumberConfigSchema).default([]),
+});
+
+export type PbxConfig = z.infer<typeof PbxConfigSchema>;
+export type AgentConfig = z.infer<typeof AgentConfigSchema>;
+export type NumberConfig = z.infer<typeof NumberConfigSchema>;

@@ -1,0 +1,114 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { Api, AppEnv } from '../http/api';
+import {
+  authErrors,
+  commonErrors,
+  ConversationSchema,
+  forbiddenError,
+  jsonBody,
+  jsonResponse,
+  MessageSchema,
+  notFoundError,
+} from '../http/schemas';
+import type { ConversationService } from './service';
+
+const limitParam = z.coerce.number().int().min(1).max(200).default(50);
+const IdParams = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+const ConversationBody = z.object({ conversation: ConversationSchema });
+const MessageBody = z.object({ message: MessageSchema });
+
+export function registerConversationRoutes(app: Api, deps: { service: ConversationService; auth: MiddlewareHandler<AppEnv> }) {
+  const guarded = { security: [{ bearerAuth: [] }], middleware: deps.auth, tags: ['conversations'] };
+
+  const list = createRoute({
+    ...guarded,
+    method: 'get',
+    path: '/v1/conversations',
+    summary: "The agent's conversations, newest activity first",
+    request: { query: z.object({ limit: limitParam }) },
+    responses: {
+      200: jsonResponse('Conversations', z.object({ conversations: z.array(ConversationSchema) })),
+      ...commonErrors,
+      ...authErrors,
+    },
+  });
+  const open = createRoute({
+    ...guarded,
+    method: 'post',
+    path: '/v1/conversations',
+    summary: "Find or create the agent's 1:1 SMS conversation with a customer",
+    request: {
+      body: jsonBody(
+        z.object({
+          customerNumber: z.string().min(1).max(40),
+          fromNumber: z.string().min(1).max(40).optional().openapi({ description: 'One of GET /v1/numbers; default the first' }),
+        }),
+      ),
+    },
+    responses: {
+      200: jsonResponse('Existing conversation', ConversationBody),
+      201: jsonResponse('Created conversation', ConversationBody),
+      ...commonErrors,
+      ...authErrors,
+      ...forbiddenError,
+    },
+  });
+  const get = createRoute({
+    ...guarded,
+    method: 'get',
+    path: '/v1/conversations/{id}',
+    summary: 'One conversation',
+    request: { params: IdParams },
+    responses: { 200: jsonResponse('Conversation', ConversationBody), ...authErrors, ...notFoundError },
+  });
+  const messages = createRoute({
+    ...guarded,
+    method: 'get',
+    path: '/v1/conversations/{id}/messages',
+    summary: 'Messages, oldest first; before=<messageId> pages back',
+    request: { params: IdParams, query: z.object({ before: z.string().min(1).max(100).optional(), limit: limitParam }) },
+    responses: {
+      200: jsonResponse('Messages', z.object({ messages: z.array(MessageSchema) })),
+      ...commonErrors,
+      ...authErrors,
+      ...notFoundError,
+    },
+  });
+  const send = createRoute({
+    ...guarded,
+    method: 'post',
+    path: '/v1/conversations/{id}/messages',
+    summary: 'Send a text (idempotent per agent and idempotencyKey)',
+    request: {
+      params: IdParams,
+      body: jsonBody(z.object({ body: z.string().min(1).max(1600), idempotencyKey: z.string().min(8).max(100) })),
+    },
+    responses: {
+      200: jsonResponse('The message stored earlier under this idempotency key', MessageBody),
+      201: jsonResponse('Stored and queued for sending', MessageBody),
+      ...commonErrors,
+      ...authErrors,
+      ...notFoundError,
+    },
+  });
+
+  app.openapi(list, async (c) => {
+    const { limit } = c.req.valid('query');
+    return c.json({ conversations: await deps.service.list(c.var.agent, limit) }, 200);
+  });
+  app.openapi(open, async (c) => {
+    const { conversation, created } = await deps.service.open(c.var.agent, c.req.valid('json'));
+    return created ? c.json({ conversation }, 201) : c.json({ conversation }, 200);
+  });
+  app.openapi(get, async (c) => c.json({ conversation: await deps.service.get(c.var.agent, c.req.valid('param').id) }, 200));
+  app.openapi(messages, async (c) => {
+    const { before, limit } = c.req.valid('query');
+    const list = await deps.service.messages(c.var.agent, c.req.valid('param').id, { before, limit });
+    return c.json({ messages: list }, 200);
+  });
+  app.openapi(send, async (c) => {
+    const { message, created } = await deps.service.send(c.var.agent, c.req.valid('param').id, c.req.valid('json'));
+    return created ? c.json({ message }, 201) : c.json({ message }, 200);
+  });
+}

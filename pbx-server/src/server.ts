@@ -1,0 +1,81 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { createNodeWebSocket } from '@hono/node-ws';
+import { Hono } from 'hono';
+import { buildApp, type PbxApp } from './app';
+import { loadSigningSecret } from './auth/secret';
+import { systemClock, type Clock } from './clock';
+import type { PbxConfig } from './config/schema';
+import { seedFromConfig } from './config/seed';
+import type { Db } from './db/db';
+import { migrate } from './db/migrate';
+
+export type ServerOptions = {
+  db: Db;
+  config: PbxConfig;
+  port?: number;
+  host?: string;
+  clock?: Clock;
+  /** JWT secret; default: PARLEY_SECRET-less behaviour, a secret generated once and kept in the db. */
+  secret?: string;
+  corsOrigins?: readonly string[];
+  simulator?: boolean;
+  pingIntervalMs?: number;
+};
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  app: PbxApp['app'];
+  /** Stops accepting connections, closes sockets, waits for background work. Leaves the Db open. */
+  close(): Promise<void>;
+};
+
+/**
+ * Migrates and seeds the database, then listens. The caller owns the Db (tests share one across
+ * restarts; main.ts closes it after close()).
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { db } = options;
+  await migrate(db);
+  await seedFromConfig(db, options.config);
+  const secret = await loadSigningSecret(db, options.secret);
+
+  // node-ws needs the app before routes exist; an outer Hono delegates to the real app.
+  const outer = new Hono();
+  const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app: outer });
+  const pbx = buildApp({
+    db,
+    clock: options.clock ?? systemClock,
+    secret,
+    corsOrigins: options.corsOrigins ?? [],
+    simulator: options.simulator ?? true,
+    pingIntervalMs: options.pingIntervalMs ?? 20_000,
+    upgradeWebSocket,
+  });
+  outer.route('/', pbx.app);
+
+  const host = options.host ?? '127.0.0.1';
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: outer.fetch, port: options.port ?? 8787, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  injectWebSocket(server);
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    app: pbx.app,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive HTTP connections would otherwise hold close() open.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await pbx.background.drain();
+    },
+  };
+}
