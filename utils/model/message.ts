@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const MessageDirectionSchema = z.enum(['inbound', 'outbound']);
+export type MessageDirection = z.infer<typeof MessageDirectionSchema>;
+
+export const MessageStatusSchema = z.enum(['queued', 'sent', 'delivered', 'failed', 'received']);
+export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+
+export const MessageSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  direction: MessageDirectionSchema,
+  body: z.string(),
+  from: z.string(),
+  to: z.string(),
+  status: MessageStatusSchema,
+  failureReason: z.string().nullable(),
+  senderAgentId: z.string().nullable(),
+  idempotencyKey: z.string().nullable(),
+  /** Epoch milliseconds. */
+  createdAt: z.number(),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+// A message only moves forward: queued -> sent -> delivered|failed. A REST reply can arrive after a
+// newer status event, so the store keeps whichever copy is further along.
+const progress: Record<MessageStatus, number> = { queued: 0, sent: 1, delivered: 2, failed: 2, received: 2 };
+
+export function isNewerStatus(incoming: MessageStatus, existing: MessageStatus): boolean {
+  return progress[incoming] >= progress[existing];
+}

@@ -1,0 +1,60 @@
+import type { Agent } from '../model/agent';
+import type { ConnectionState } from '../model/connection';
+import type { Conversation } from '../model/conversation';
+import type { Message } from '../model/message';
+
+/** What a PBX can do; the UI hides what a connector does not offer. */
+export interface PbxCapabilities {
+  channels: ReadonlyArray<'sms' | 'whatsapp'>;
+  /** The PBX replays missed events from a cursor, so a reconnect needs no full resync. */
+  resumableEvents: boolean;
+  /** Sending the same idempotency key twice stores and sends the message once. */
+  idempotentSend: boolean;
+}
+
+export interface Credentials {
+  serverUrl: string;
+  extension: string;
+  password: string;
+}
+
+/** What survives a browser restart: never the password. */
+export interface StoredSession {
+  serverUrl: string;
+  refreshToken: string;
+  agent: Agent;
+}
+
+/** Every event that changes stored data carries the cursor to persist once it is applied. */
+export type PbxEvent =
+  | { kind: 'message'; cursor: number; message: Message; conversation: Conversation }
+  | { kind: 'status'; cursor: number; message: Message }
+  | { kind: 'conversation'; cursor: number; conversation: Conversation };
+
+export interface PbxConnectorEvents {
+  /** Data events, delivered strictly in cursor order with no duplicates. */
+  event: PbxEvent;
+  /** The backlog after `sync(cursor)` has been replayed; live events follow. */
+  synced: { cursor: number };
+  connection: ConnectionState;
+  /** The session was renewed (refresh tokens rotate), persist it. */
+  session: StoredSession;
+}
+
+export interface PbxConnector {
+  readonly capabilities: PbxCapabilities;
+  /** Exchanges a password for a session; the caller stores the session, never the password. */
+  login(credentials: Credentials): Promise<StoredSession>;
+  /** Resumes a stored session (refreshing its tokens) and starts events from `cursor`. */
+  connect(session: StoredSession, cursor: number): Promise<void>;
+  disconnect(): void;
+  /** Restarts the event stream from `cursor` (e.g. after the local store was reset). */
+  sync(cursor: number): void;
+  listConversations(): Promise<Conversation[]>;
+  listMessages(conversationId: string): Promise<Message[]>;
+  /** Find-or-create the agent's 1:1 conversation with a customer number. */
+  openConversation(customerNumber: string): Promise<Conversation>;
+  /** Safe to repeat: the same key yields the same message. */
+  send(conversationId: string, body: string, idempotencyKey: string): Promise<Message>;
+  on<K extends keyof PbxConnectorEvents>(kind: K, listener: (value: PbxConnectorEvents[K]) => void): () => void;
+}

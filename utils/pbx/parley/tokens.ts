@@ -1,0 +1,84 @@
+import type { Agent } from '../../model/agent';
+import type { WireTokens } from './wire';
+
+/** Renew a minute before expiry, but never later than 90 % of a short token's life. */
+export function refreshDelayMs(expiresInSeconds: number): number {
+  const lifeMs = expiresInSeconds * 1000;
+  return Math.max(1_000, Math.min(lifeMs - 60_000, lifeMs * 0.9));
+}
+
+export interface TokenState {
+  accessToken: string;
+  refreshToken: string;
+  /** Epoch ms after which the access token should not be used. */
+  renewAt: number;
+  agent: Agent;
+}
+
+/**
+ * Holds the current tokens and renews them. Refresh tokens rotate (the old one dies), so renewals
+ * are single-flight: two concurrent 401s must not spend the same refresh token twice.
+ */
+export class TokenKeeper {
+  private state: TokenState | null = null;
+  private inFlight: Promise<TokenState> | null = null;
+  // Bumped on sign-out so a renewal that finishes afterwards cannot resurrect the session.
+  private generation = 0;
+
+  constructor(
+    private readonly renew: (refreshToken: string) => Promise<WireTokens>,
+    private readonly onRenewed: (state: TokenState) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get current(): TokenState | null {
+    return this.state;
+  }
+
+  adopt(tokens: WireTokens): TokenState {
+    this.state = {
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      renewAt: this.now() + refreshDelayMs(tokens.expiresIn),
+      agent: tokens.agent,
+    };
+    return this.state;
+  }
+
+  /** Starts from a stored refresh token (no access token yet). */
+  resume(refreshToken: string, agent: Agent): void {
+    this.generation++;
+    this.inFlight = null;
+    this.state = { accessToken: '', refreshToken, renewAt: 0, agent };
+  }
+
+  clear(): void {
+    this.generation++;
+    this.state = null;
+    this.inFlight = null;
+  }
+
+  async accessToken(force = false): Promise<string> {
+    const state = this.state;
+    if (!state) throw new Error('Not signed in');
+    if (!force && state.accessToken && this.now() < state.renewAt) return state.accessToken;
+    return (await this.refresh()).accessToken;
+  }
+
+  refresh(): Promise<TokenState> {
+    const state = this.state;
+    if (!state) return Promise.reject(new Error('Not signed in'));
+    const generation = this.generation;
+    this.inFlight ??= this.renew(state.refreshToken)
+      .then((tokens) => {
+        if (generation !== this.generation) throw new Error('Signed out during token renewal');
+        const next = this.adopt(tokens);
+        this.onRenewed(next);
+        return next;
+      })
+      .finally(() => {
+        this.inFlight = null;
+      });
+    return this.inFlight;
+  }
+}
