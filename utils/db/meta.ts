@@ -1,0 +1,29 @@
+import type { ParleyDb } from './database';
+
+const CURSOR = 'eventCursor';
+
+/** The last event cursor whose effects are stored; the event stream resumes after it. */
+export async function getCursor(db: ParleyDb): Promise<number> {
+  const row = await db.meta.get(CURSOR);
+  return typeof row?.value === 'number' ? row.value : 0;
+}
+
+/** Call inside the transaction that applied the events, so data and cursor commit together. */
+export async function setCursor(db: ParleyDb, cursor: number): Promise<void> {
+  await db.meta.put({ key: CURSOR, value: cursor });
+}
+
+const OWNER = 'owner';
+
+/**
+ * Cursors and conversations belong to one agent on one server. Signing in as someone else (or
+ * elsewhere) starts from an empty store instead of mixing two agents' inboxes.
+ */
+export async function claimStore(db: ParleyDb, owner: string): Promise<void> {
+  await db.transaction('rw', db.conversations, db.messages, db.meta, async () => {
+    const row = await db.meta.get(OWNER);
+    if (row?.value === owner) return;
+    await Promise.all([db.conversations.clear(), db.messages.clear(), db.meta.clear()]);
+    await db.meta.put({ key: OWNER, value: owner });
+  });
+}
