@@ -1,2 +1,13 @@
 import { render } from 'preact';
-render(<p>Parley</p>, document.getElementById('app')!);
+import { PanelApp, type PanelRoute } from '../../components/PanelApp';
+import '../../components/theme.css';
+import './style.css';
+
+const params = new URLSearchParams(location.search);
+const route: PanelRoute = {
+  number: params.get('number'),
+  conversation: params.get('conversation'),
+  docked: params.get('host') === 'dock',
+};
+
+render(<PanelApp route={route} />, document.getElementById('app')!);
