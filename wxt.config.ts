@@ -10,6 +10,10 @@ function overridesFor(browser: string): Record<string, unknown> {
   return overrides[key];
 }
 
+// The CRM pages the content script runs on (the demo CRM for now); the dock iframe loads the
+// panel there, so the panel is web-accessible to exactly these origins and no others.
+const crmMatches = ['http://localhost/*', 'http://127.0.0.1/*'];
+
 export default defineConfig({
   srcDir: '.',
   outDir: '.output',
@@ -25,11 +29,19 @@ export default defineConfig({
       name: 'Parley',
       description: 'Text customers from inside your CRM: SMS and WhatsApp conversations, queues and case pop.',
       default_locale: 'en',
+      icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
       ...specific,
       // The fewest permissions: no host access here; the PBX answers with CORS and CRM
       // origins are granted one by one when the agent enables them.
       permissions: ['storage', 'notifications', ...specificPermissions],
-      action: { default_title: 'Parley' },
+      web_accessible_resources: [{ resources: ['panel.html'], matches: crmMatches }],
     };
+  },
+  hooks: {
+    // WXT adds the popup to `action` for every browser; the overrides file decides per browser.
+    'build:manifestGenerated': (wxt, manifest) => {
+      const action = overridesFor(wxt.config.browser).action as typeof manifest.action;
+      if (action) manifest.action = { ...action, default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } };
+    },
   },
 });
