@@ -1,0 +1,91 @@
+import { candidateSpans, countDigits, pieces, type Span } from './candidates';
+import { rejectedByTextAfter, rejectedByTextBefore } from './context';
+import { readExtension } from './extension';
+import type { SupportedCountry } from './metadata';
+import { omitsTrunkPrefix, parseValidNumber } from './parse';
+import { looksLikeSomethingElse } from './shapes';
+
+export interface PhoneMatch {
+  /** Offsets into the text; the span covers the extension when there is one. */
+  start: number;
+  end: number;
+  raw: string;
+  e164: string;
+  extension?: string;
+}
+
+export interface FindPhoneNumbersOptions {
+  /** How to read numbers written nationally, without "+" or "00". */
+  defaultCountry: SupportedCountry;
+}
+
+// The shortest national numbers we support have 7 digits; E.164 allows 15 plus a "00" prefix.
+const MIN_DIGITS = 7;
+const MAX_DIGITS = 17;
+// A phone number is written in at most 6 whitespace-separated pieces ("+33 1 23 45 67 89").
+const MAX_PIECES = 6;
+
+/**
+ * Finds phone numbers in a piece of page text. Pure and stateless, so a content script can call
+ * it per text node as the CRM page changes. A cheap scan proposes digit runs, context and shape
+ * rules drop dates, amounts and codes, and libphonenumber validates what is left.
+ */
+export function findPhoneNumbers(text: string, { defaultCountry }: FindPhoneNumbersOptions): PhoneMatch[] {
+  const matches: PhoneMatch[] = [];
+  for (const candidate of candidateSpans(text)) {
+    if (countDigits(text.slice(candidate.start, candidate.end)) < MIN_DIGITS) continue;
+    if (rejectedByTextBefore(text, candidate.start)) continue;
+    const extension = readExtension(text, candidate.end);
+    if (rejectedByTextAfter(text, extension?.end ?? candidate.end)) continue;
+    if (looksLikeSomethingElse(text.slice(candidate.start, candidate.end))) continue;
+
+    for (const number of validNumbersWithin(text, candidate, defaultCountry)) {
+      const extended = number.span.end === candidate.end ? extension : undefined;
+      const end = extended?.end ?? number.span.end;
+      matches.push({
+        start: number.span.start,
+        end,
+        raw: text.slice(number.span.start, end),
+        e164: number.e164,
+        ...(extended && { extension: extended.extension }),
+      });
+    }
+  }
+  return matches;
+}
+
+/**
+ * The candidate itself when it is one valid number; otherwise the longest valid runs of its
+ * pieces, left to right, for lists like "503 555 0142 / 503 555 0199" or a stray figure beside a
+ * number.
+ */
+function validNumbersWithin(text: string, candidate: Span, country: SupportedCountry): { span: Span; e164: string }[] {
+  const whole = validE164(text.slice(candidate.start, candidate.end), country);
+  if (whole) return [{ span: candidate, e164: whole }];
+
+  const parts = pieces(text, candidate);
+  const found: { span: Span; e164: string }[] = [];
+  for (let first = 0; first < parts.length; first += 1) {
+    for (let last = Math.min(parts.length, first + MAX_PIECES) - 1; last >= first; last -= 1) {
+      if (first === 0 && last === parts.length - 1) continue;
+      const span = { start: parts[first]!.start, end: parts[last]!.end };
+      const raw = text.slice(span.start, span.end);
+      const e164 = looksLikeSomethingElse(raw) ? undefined : validE164(raw, country);
+      if (e164) {
+        found.push({ span, e164 });
+        first = last;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function validE164(raw: string, country: SupportedCountry): string | undefined {
+  const digits = raw.replace(/\D/g, '');
+  if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return undefined;
+  const phone = parseValidNumber(raw, country);
+  if (!phone) return undefined;
+  const international = /^\(?(?:\+|00)/.test(raw);
+  return international || !omitsTrunkPrefix(phone, digits) ? phone.number : undefined;
+}
