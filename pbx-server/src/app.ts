@@ -25,6 +25,7 @@ export type AppOptions = {
   corsOrigins: readonly string[];
   simulator: boolean;
   pingIntervalMs: number;
+  backlogPageSize?: number;
   upgradeWebSocket: UpgradeWebSocket;
   bus?: EventBus;
 };
@@ -54,7 +55,14 @@ export function buildApp(options: AppOptions): PbxApp {
   registerAuthRoutes(app, { db, tokens });
   registerDirectoryRoutes(app, { db, auth });
   registerConversationRoutes(app, { service: new ConversationService({ db, events, clock, dispatcher }), auth });
-  registerEventRoutes(app, { db, bus, tokens, upgradeWebSocket: options.upgradeWebSocket, pingIntervalMs: options.pingIntervalMs });
+  registerEventRoutes(app, {
+    db,
+    bus,
+    tokens,
+    upgradeWebSocket: options.upgradeWebSocket,
+    pingIntervalMs: options.pingIntervalMs,
+    backlogPageSize: options.backlogPageSize,
+  });
   if (options.simulator) registerSimulatorRoutes(app, { db, loopback });
 
   app.doc31('/openapi.json', {

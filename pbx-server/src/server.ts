@@ -9,6 +9,7 @@ import type { PbxConfig } from './config/schema';
 import { seedFromConfig } from './config/seed';
 import type { Db } from './db/db';
 import { migrate } from './db/migrate';
+import { errorBody } from './http/errors';
 
 export type ServerOptions = {
   db: Db;
@@ -21,6 +22,8 @@ export type ServerOptions = {
   corsOrigins?: readonly string[];
   simulator?: boolean;
   pingIntervalMs?: number;
+  /** Events per backlog query when a client resumes (default 500). */
+  backlogPageSize?: number;
 };
 
 export type RunningServer = {
@@ -51,9 +54,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     corsOrigins: options.corsOrigins ?? [],
     simulator: options.simulator ?? true,
     pingIntervalMs: options.pingIntervalMs ?? 20_000,
+    backlogPageSize: options.backlogPageSize,
     upgradeWebSocket,
   });
   outer.route('/', pbx.app);
+  outer.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 
   const host = options.host ?? '127.0.0.1';
   const server: ServerType = await new Promise((resolve, reject) => {

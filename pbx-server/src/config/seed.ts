@@ -41,7 +41,7 @@ export async function seedFromConfig(db: Db, config: PbxConfig): Promise<void> {
     const senderIds = await Promise.all(senderExtensions.map((ext) => agentIdFor(ext, `${number} senders`)));
     await db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO numbers (number, channel, label, carrier, inbound_route) VALUES ($1, $2, $3, $4, $5::jsonb)
+        `INSERT INTO numbers (number, channel, label, carrier, inbound_route) VALUES ($1, $2, $3, $4, $5::text::jsonb)
          ON CONFLICT (number) DO UPDATE SET channel = EXCLUDED.channel, label = EXCLUDED.label,
            carrier = EXCLUDED.carrier, inbound_route = EXCLUDED.inbound_route`,
         [number, n.channel, n.label, n.carrier, JSON.stringify(route)],

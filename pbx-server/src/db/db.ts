@@ -5,7 +5,13 @@
 export type Row = Record<string, unknown>;
 
 export interface Queryable {
-  /** Runs one parameterized statement ($1, $2, ...) and returns its rows. */
+  /**
+   * Runs one parameterized statement ($1, $2, ...) and returns its rows.
+   * Portable parameter rules (the two drivers infer types differently): pass JSON as a string and
+   * cast `$n::text::jsonb` (postgres.js would JSON-encode a string sent to a jsonb parameter again);
+   * pass timestamps as ISO strings with `::timestamptz` and int8 values as strings with `::int8`.
+   * Read int8 columns through Number(): PGlite returns numbers, postgres.js strings.
+   */
   query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 

@@ -16,6 +16,7 @@ export type EventRouteDeps = {
   tokens: TokenService;
   upgradeWebSocket: UpgradeWebSocket;
   pingIntervalMs: number;
+  backlogPageSize?: number;
 };
 
 /**

@@ -27,7 +27,7 @@ export class EventSession {
   private pingTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly deps: { db: Db; bus: EventBus; pingIntervalMs: number },
+    private readonly deps: { db: Db; bus: EventBus; pingIntervalMs: number; backlogPageSize?: number },
     private readonly agentId: string,
     cursor: number,
     private readonly socket: FrameSink,
@@ -42,10 +42,11 @@ export class EventSession {
     });
     try {
       for (;;) {
-        const page = await readEventsAfter(this.deps.db, this.agentId, this.lastSent, BACKLOG_PAGE_SIZE);
+        const pageSize = this.deps.backlogPageSize ?? BACKLOG_PAGE_SIZE;
+        const page = await readEventsAfter(this.deps.db, this.agentId, this.lastSent, pageSize);
         if (this.closed) return;
         page.forEach((event) => this.sendIfNew(event));
-        if (page.length < BACKLOG_PAGE_SIZE) break;
+        if (page.length < pageSize) break;
       }
     } catch (err) {
       console.error('[parley] event backlog failed', err);

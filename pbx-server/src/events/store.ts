@@ -23,7 +23,7 @@ export async function insertEvents(
   const stored: StoredEvent[] = [];
   for (const agentId of new Set(recipients)) {
     const rows = await tx.query<{ id: unknown }>(
-      `INSERT INTO events (recipient_agent_id, kind, payload, created_at) VALUES ($1, $2, $3::jsonb, $4::timestamptz)
+      `INSERT INTO events (recipient_agent_id, kind, payload, created_at) VALUES ($1, $2, $3::text::jsonb, $4::timestamptz)
        RETURNING id`,
       [agentId, event.kind, JSON.stringify(event), at.toISOString()],
     );

@@ -44,7 +44,6 @@ export function createApi(options: { corsOrigins: readonly string[] }): Api {
     console.error('[parley] unhandled error', err);
     return c.json(errorBody('internal', 'internal server error'), 500);
   });
-  app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

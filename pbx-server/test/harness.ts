@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import WebSocket from 'ws';
+import type { Clock } from '../src/clock';
+import { loadConfig } from '../src/config/load';
+import type { PbxConfig } from '../src/config/schema';
+import type { Db } from '../src/db/db';
+import { openPglite } from '../src/db/pglite';
+import { openPostgres } from '../src/db/postgres';
+import { startServer, type RunningServer, type ServerOptions } from '../src/server';
+
+/**
+ * Every server test runs once per backend: in-memory PGlite always, and a real PostgreSQL server when
+ * PARLEY_TEST_PG_URL is set (scripts/with-postgres.sh). Each test file gets its own fresh database.
+ */
+export type BackendName = 'pglite' | 'postgres';
+
+export const BACKENDS: BackendName[] = process.env.PARLEY_TEST_PG_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export type TestDb = { db: Db; url?: string; dispose(): Promise<void> };
+
+export async function openTestDb(backend: BackendName): Promise<TestDb> {
+  if (backend === 'pglite') {
+    const db = await openPglite();
+    return { db, dispose: () => db.close() };
+  }
+  const adminUrl = process.env.PARLEY_TEST_PG_URL!;
+  const name = `parley_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = openPostgres(url.toString());
+  return {
+    db,
+    url: url.toString(),
+    async dispose() {
+      await db.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** A clock tests can move forward. */
+export class TestClock implements Clock {
+  offsetMs = 0;
+  now = () => new Date(Date.now() + this.offsetMs);
+}
+
+export type TestServer = RunningServer & { db: Db; clock: TestClock; stop(): Promise<void> };
+
+export async function startTestServer(
+  backend: BackendName,
+  options: Partial<Omit<ServerOptions, 'db'>> = {},
+): Promise<TestServer> {
+  const testDb = await openTestDb(backend);
+  const clock = new TestClock();
+  const config: PbxConfig = options.config ?? loadConfig();
+  const server = await startServer({ port: 0, clock, ...options, config, db: testDb.db });
+  return {
+    ...server,
+    db: testDb.db,
+    clock,
+    async stop() {
+      await server.close();
+      await testDb.dispose();
+    },
+  };
+}
+
+// ---- HTTP ----
+
+export type Reply<T = any> = { status: number; body: T; headers: Headers };
+
+export async function http<T = any>(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; json?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (body !== undefined) headers['content-type'] ??= 'application/json';
+  const res = await fetch(`${base}${path}`, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON (HTML page, empty body) */
+  }
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+export const DEMO = {
+  jake: { extension: '201', password: 'parley-201' },
+  amy: { extension: '202', password: 'parley-202' },
+  did: '+15550100',
+};
+
+export async function login(base: string, who: { extension: string; password: string } = DEMO.jake) {
+  const res = await http(base, 'POST', '/v1/auth/login', { json: who });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { accessToken: string; refreshToken: string; expiresIn: number; agent: { id: string } };
+}
+
+let customerCounter = 0;
+/** A distinct, possible US number per call so tests sharing a server never share a conversation. */
+export function freshCustomer(): string {
+  customerCounter += 1;
+  return `+1555${String(customerCounter).padStart(7, '0')}`;
+}
+
+export async function textFromCustomer(base: string, from: string, body: string, to = DEMO.did) {
+  const res = await http(base, 'POST', '/v1/simulator/messages', { json: { from, to, body } });
+  if (res.status !== 202) throw new Error(`simulator send failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string };
+}
+
+export async function until<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+// ---- WebSocket ----
+
+export type Frame =
+  | { type: 'event'; cursor: number; event: any }
+  | { type: 'synced'; cursor: number }
+  | { type: 'ping' };
+
+/** A /v1/events client that records every frame; waitFor() polls the record. */
+export class EventClient {
+  readonly frames: Frame[] = [];
+  closeCode: number | null = null;
+  private readonly socket: WebSocket;
+  readonly opened: Promise<void>;
+  readonly closed: Promise<number>;
+
+  constructor(base: string, token: string, cursor?: number) {
+    const url = new URL('/v1/events', base.replace(/^http/, 'ws'));
+    url.searchParams.set('access_token', token);
+    if (cursor !== undefined) url.searchParams.set('cursor', String(cursor));
+    this.socket = new WebSocket(url);
+    this.socket.on('message', (data) => this.frames.push(JSON.parse(String(data))));
+    this.opened = new Promise((resolve, reject) => {
+      this.socket.once('open', () => resolve());
+      this.socket.once('error', reject);
+    });
+    this.closed = new Promise((resolve) =>
+      this.socket.once('close', (code) => {
+        this.closeCode = code;
+        resolve(code);
+      }),
+    );
+  }
+
+  get events() {
+    return this.frames.filter((f): f is Extract<Frame, { type: 'event' }> => f.type === 'event');
+  }
+
+  get synced() {
+    return this.frames.some((f) => f.type === 'synced');
+  }
+
+  lastCursor(): number {
+    const events = this.events;
+    return events.length ? events[events.length - 1]!.cursor : 0;
+  }
+
+  waitFor<T>(probe: (client: this) => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
+    return until(async () => probe(this), what, timeoutMs);
+  }
+
+  async close(): Promise<void> {
+    if (this.socket.readyState === WebSocket.CLOSED) return;
+    this.socket.close();
+    await this.closed;
+  }
+}
+
+export async function connectEvents(base: string, token: string, cursor?: number): Promise<EventClient> {
+  const client = new EventClient(base, token, cursor);
+  await client.opened;
+  await client.waitFor((c) => c.synced, 'synced frame');
+  return client;
+}
