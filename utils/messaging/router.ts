@@ -12,7 +12,7 @@ export type Handlers = {
  * checks that the sender may send this message, then runs its handler. Everything else is
  * dropped with a log line and no reply, so a hostile page learns nothing.
  */
-export function createRouter(handlers: Handlers, extensionId = browser.runtime.id, extensionOrigin = new URL(browser.runtime.getURL('/')).origin) {
+export function createRouter(handlers: Handlers, extensionId = browser.runtime.id, extensionBaseUrl = browser.runtime.getURL('/')) {
   return async (message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown> | undefined> => {
     const envelope = EnvelopeSchema.safeParse(message);
     if (!envelope.success || !Object.hasOwn(protocol, envelope.data.name)) {
@@ -20,7 +20,7 @@ export function createRouter(handlers: Handlers, extensionId = browser.runtime.i
       return undefined;
     }
     const name = envelope.data.name as MessageName;
-    const kind = senderKind(sender, extensionId, extensionOrigin);
+    const kind = senderKind(sender, extensionId, extensionBaseUrl);
     if (kind !== allowedSender(name)) {
       console.warn(`[parley] rejected ${name} from an untrusted sender`, { id: sender.id, url: sender.url });
       return undefined;

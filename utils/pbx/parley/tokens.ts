@@ -1,10 +1,13 @@
 import type { Agent } from '../../model/agent';
 import type { WireTokens } from './wire';
 
-/** Renew a minute before expiry, but never later than 90 % of a short token's life. */
+/**
+ * Renew at 90 % of the access token's life and, for tokens living over two minutes, at least a
+ * minute before expiry, so clock skew and a slow network never leave a request with a dead token.
+ */
 export function refreshDelayMs(expiresInSeconds: number): number {
   const lifeMs = expiresInSeconds * 1000;
-  return Math.max(1_000, Math.min(lifeMs - 60_000, lifeMs * 0.9));
+  return lifeMs > 120_000 ? Math.min(lifeMs * 0.9, lifeMs - 60_000) : lifeMs * 0.9;
 }
 
 export interface TokenState {

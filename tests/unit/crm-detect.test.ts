@@ -1,0 +1,32 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { findNumbers, numberFromTelHref, scanForNumbers } from '../../utils/crm/detect';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  document.body.innerHTML = '';
+});
+
+describe('phone number detection', () => {
+  it('finds valid numbers and ignores order ids, dates and amounts', () => {
+    expect(findNumbers('Mobile (503) 555-0142, home +1 503 555 0177').map((n) => n.e164)).toEqual(['+15035550142', '+15035550177']);
+    expect(findNumbers('Order #48213-77 placed on 2026-11-02 (total $129.90).')).toEqual([]);
+  });
+
+  it('reads tel: links', () => {
+    expect(numberFromTelHref('tel:+44%2020%207946%200958')).toEqual({ e164: '+442079460958', formatted: '+44 20 7946 0958' });
+    expect(numberFromTelHref('tel:12')).toBeNull();
+  });
+
+  it('splits text right after each number and never reports a node twice', () => {
+    document.body.innerHTML = `<dl><dd class="phone">Call (503) 555-0142 or +1 503 555 0177 today</dd></dl>
+      <textarea>(503) 555-0199</textarea><a href="tel:+15035550188">(503) 555-0188</a>`;
+    const seen = new WeakSet<Node>();
+    const spots = scanForNumbers(document.body, seen);
+    expect(spots.map((s) => s.hit.e164)).toEqual(['+15035550188', '+15035550142', '+15035550177']);
+    expect(spots.map((s) => s.after.textContent)).toEqual(['(503) 555-0188', 'Call (503) 555-0142', ' or +1 503 555 0177']);
+    // The page still reads the same.
+    expect(document.querySelector('dd')!.textContent).toBe('Call (503) 555-0142 or +1 503 555 0177 today');
+    expect(scanForNumbers(document.body, seen)).toEqual([]);
+  });
+});
