@@ -13,9 +13,9 @@ const HASH_BEFORE = /#\s*$/;
 const CODE_KEYWORD_BEFORE = new RegExp(
   '\\b(?:order|invoice|inv|ref|reference|tracking|track|ticket|case|account|acct|a/c|po|sku|serial|s/n|isbn(?:-1[03])?|issn|iban|bic|swift|' +
     'card|zip|postal|postcode|plz|cep|version|ver|build|ip|(?<!caller\\s)id|transaction|txn|confirmation|booking|reservation|' +
-    'policy|claim|pin|otp|code|amount|total|price|balance|qty|quantity|vat|tax|ssn|nif|siret|cpf|cnpj|licen[cs]e|imei|part|model|' +
+    'policy|claim|pin|otp|code|catalog(?:ue)?|lot|batch|amount|total|price|balance|qty|quantity|vat|tax|ssn|nif|siret|cpf|cnpj|licen[cs]e|imei|part|model|' +
     'bestellung|rechnung|kundennummer|commande|facture|pedido|factura|fattura|ordine|nota)' +
-    '\\b[\\s.:#-]*(?:(?:number|num|nr|no|n[°º]|#)[\\s.:#-]*)?$',
+    '\\b[\\s.:#-]*(?:(?:number|num|nr|no|n[°º.]|#)[\\s.:#-]*)?$',
   'iu',
 );
 

@@ -9,6 +9,12 @@ const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 // Cards and parcel codes are printed in blocks of four; Amex and Diners as 4-6-5 and 4-6-4.
 const BLOCKS_OF_FOUR = /^\d{4}(?:[ -]\d{4}){2,}(?:[ -]\d{1,4})?$/;
 const AMEX_OR_DINERS = /^\d{4}[ -]\d{6}[ -]\d{4,5}$/;
+// "131.0.6778.204", "4.12.0.1": a single-digit component after the first is a version, not a
+// phone number ("1.713.555.0123" is a phone number: there the single digit is the country code).
+const DOTTED_VERSION = /^\d+(?:\.\d+)*\.\d(?:\.\d+)+$/;
+// Four or more one-digit groups ("5 - 0 - 3 - 5 - 5") are a row of figures; no numbering plan
+// writes a phone number that way.
+const SINGLE_DIGIT_GROUPS = /(?:(?:^|\D)\d(?=\D|$).*){4}/;
 const ISBN_13 = /^97[89][- ]\d/;
 // Without separators or an international prefix, a national number is at most 12 digits (a German
 // mobile with its trunk zero); longer runs are account, IMEI or tracking numbers.
@@ -21,6 +27,8 @@ export function looksLikeSomethingElse(raw: string): boolean {
     YEAR_RANGE.test(raw) ||
     ZIP_PLUS_4.test(raw) ||
     isIpAddress(raw) ||
+    DOTTED_VERSION.test(raw) ||
+    SINGLE_DIGIT_GROUPS.test(raw) ||
     BLOCKS_OF_FOUR.test(raw) ||
     AMEX_OR_DINERS.test(raw) ||
     ISBN_13.test(raw) ||
