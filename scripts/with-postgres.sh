@@ -74,7 +74,7 @@ fi
 started=1
 
 export PARLEY_TEST_PG_URL="postgres://postgres@127.0.0.1:${PORT}/postgres"
-echo "with-postgres.sh: PostgreSQL ${PG_BIN##*/postgresql/} on ${PARLEY_TEST_PG_URL}" >&2
+echo "with-postgres.sh: PostgreSQL ($("${PG_BIN}/postgres" --version)) on ${PARLEY_TEST_PG_URL}" >&2
 
 set +e
 "$@"
