@@ -106,7 +106,7 @@ describe('rules', () => {
 
   describe('overnight 22:00-06:00 on Fridays', () => {
     const nightShift: WorkingHoursSchedule = { timeZone: 'America/Sao_Paulo', rules: [{ days: ['fri'], from: '22:00', to: '06:00' }] };
-    it.each([
+    it.each<[local: string, expected: boolean, why: string]>([
       ['2026-07-17T21:59', false, 'Friday before the shift'],
       ['2026-07-17T22:00', true, 'Friday start'],
       ['2026-07-17T23:59', true, 'Friday before midnight'],
@@ -115,7 +115,7 @@ describe('rules', () => {
       ['2026-07-18T06:00', false, 'Saturday end'],
       ['2026-07-18T23:00', false, 'Saturday evening: Saturday is not listed'],
       ['2026-07-17T03:00', false, 'Friday early morning: Thursday is not listed'],
-    ] as const)('%s -> %s (%s)', (local, expected) => {
+    ])('%s -> %s (%s)', (local, expected) => {
       expect(isWithinWorkingHours(nightShift, at(local, '-03:00'))).toBe(expected);
     });
   });
