@@ -44,7 +44,6 @@ export function parleyStatusOf(status: TwilioOutboundStatus): ParleyDeliveryStat
 // Twilio often sends ErrorCode without ErrorMessage; the commonest delivery codes, worded for an
 // agent reading a failed message. Anything else falls back to the bare code.
 const ERROR_CODE_MEANINGS: Readonly<Record<string, string>> = {
-  '21610': 'the recipient has replied STOP to this number',
   '30003': 'unreachable destination handset',
   '30004': 'message blocked',
   '30005': 'unknown destination handset',
