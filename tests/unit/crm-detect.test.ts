@@ -14,7 +14,8 @@ describe('phone number detection', () => {
   });
 
   it('reads tel: links', () => {
-    expect(numberFromTelHref('tel:+44%2020%207946%200958')).toEqual({ e164: '+442079460958', formatted: '+44 20 7946 0958' });
+    expect(numberFromTelHref('tel:+44%2020%207946%200958')).toEqual({ e164: '+442079460958', formatted: '+442079460958' });
+    expect(numberFromTelHref('tel:+15035550188', '(503) 555-0188')).toEqual({ e164: '+15035550188', formatted: '(503) 555-0188' });
     expect(numberFromTelHref('tel:12')).toBeNull();
   });
 

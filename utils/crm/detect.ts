@@ -1,8 +1,8 @@
-import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { findPhoneNumbers, normalizeToE164 } from '../sms/detect';
 
 export interface PhoneHit {
   e164: string;
-  /** International format, for labels ("+1 503 555 0142"). */
+  /** The number as the page shows it, for the button's label ("(503) 555-0142"). */
   formatted: string;
 }
 
@@ -17,19 +17,15 @@ export const HOST_TAGS = ['parley-sms', 'parley-dock'];
 
 const SKIP = `script, style, noscript, template, textarea, input, select, [contenteditable=""], [contenteditable="true"], a[href^="tel:"], ${HOST_TAGS.join(', ')}`;
 
-/** Phone numbers in page text. Only numbers valid for their country count, so order ids and dates do not. */
+/** Phone numbers in page text; dates, amounts, order and postal codes are not (utils/sms/detect). */
 export function findNumbers(text: string): Array<PhoneHit & { end: number }> {
-  return findPhoneNumbersInText(text, { defaultCountry: 'US' }).map(({ number, endsAt }) => ({
-    e164: number.number,
-    formatted: number.formatInternational(),
-    end: endsAt,
-  }));
+  return findPhoneNumbers(text, { defaultCountry: 'US' }).map(({ e164, raw, end }) => ({ e164, formatted: raw, end }));
 }
 
-export function numberFromTelHref(href: string): PhoneHit | null {
-  const raw = decodeURIComponent(href.replace(/^tel:/i, '')).split(';')[0] ?? '';
-  const number = parsePhoneNumberFromString(raw, 'US');
-  return number?.isValid() ? { e164: number.number, formatted: number.formatInternational() } : null;
+/** A `tel:` link's number; the label is the link's own text when it has one. */
+export function numberFromTelHref(href: string, label?: string): PhoneHit | null {
+  const e164 = normalizeToE164(href, 'US');
+  return e164 ? { e164, formatted: label || e164 } : null;
 }
 
 /**
@@ -42,7 +38,7 @@ export function scanForNumbers(root: Element, seen: WeakSet<Node>): PhoneSpot[] 
   for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href^="tel:"]')) {
     if (seen.has(link) || link.closest(HOST_TAGS.join(','))) continue;
     seen.add(link);
-    const hit = numberFromTelHref(link.getAttribute('href') ?? '');
+    const hit = numberFromTelHref(link.getAttribute('href') ?? '', link.textContent?.trim());
     if (hit) spots.push({ after: link, hit });
   }
 

@@ -1,7 +1,5 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
-import { listConversations } from '../db/conversations';
-import { db, type StoredMessage } from '../db/database';
-import { timeline } from '../db/messages';
+import type { StoredMessage } from '../db/database';
 import { t } from '../i18n';
 import { request } from '../messaging/client';
 import type { Conversation } from '../model/conversation';
@@ -9,8 +7,9 @@ import { explain } from './errors';
 import { live } from './live';
 
 /**
- * The panel's business state: reads Dexie directly (live queries), writes only through the
- * background. Views get signals and actions, nothing else.
+ * The panel's business state: reads Dexie through live queries (directly, or through the
+ * background where the page cannot open IndexedDB), writes only through the background. Views get
+ * signals and actions, nothing else.
  */
 export const WorkspaceModel = createModel(() => {
   const conversations = signal<Conversation[]>([]);
@@ -20,14 +19,14 @@ export const WorkspaceModel = createModel(() => {
   const notice = signal<string | null>(null);
   const selected = computed(() => conversations.value.find((c) => c.id === selectedId.value) ?? null);
 
-  effect(() => live(() => listConversations(db()), (rows) => (conversations.value = rows)));
+  effect(() => live('conversations', [], (rows) => (conversations.value = rows)));
   effect(() => {
     const id = selectedId.value;
     if (!id) {
       messages.value = [];
       return;
     }
-    return live(() => timeline(db(), id), (rows) => (messages.value = rows));
+    return live('timeline', [id], (rows) => (messages.value = rows));
   });
 
   const select = action((id: string) => {

@@ -1,0 +1,54 @@
+import { liveQuery, type Subscription } from 'dexie';
+import { browser, type Browser } from 'wxt/browser';
+import type { ParleyDb } from '../db/database';
+import { runLiveQuery } from '../db/live-queries';
+import { LIVE_PORT_NAME, LiveRequestSchema, type LiveUpdate } from '../messaging/live-port';
+import { senderKind } from '../messaging/sender';
+
+/** The part of a runtime port the bridge uses, so tests can hand it an in-memory one. */
+export type LivePort = Pick<Browser.runtime.Port, 'postMessage' | 'disconnect' | 'onMessage' | 'onDisconnect'>;
+
+/**
+ * Serves the panel's live queries over a port, for panels that cannot read IndexedDB themselves.
+ * Only this extension's own pages may connect.
+ */
+export function serveLiveQueries(db: ParleyDb, extensionId = browser.runtime.id, extensionBaseUrl = browser.runtime.getURL('/')): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== LIVE_PORT_NAME) return;
+    if (!port.sender || senderKind(port.sender, extensionId, extensionBaseUrl) !== 'extension-page') {
+      console.warn('[parley] rejected a live-query port from an untrusted sender', { url: port.sender?.url });
+      port.disconnect();
+      return;
+    }
+    serveLivePort(db, port);
+  });
+}
+
+/** One trusted port: every request validated, one subscription per watch id, all ended with the port. */
+export function serveLivePort(db: ParleyDb, port: LivePort): void {
+  const subscriptions = new Map<number, Subscription>();
+  const post = (update: LiveUpdate) => port.postMessage(update);
+  port.onMessage.addListener((message: unknown) => {
+    const request = LiveRequestSchema.safeParse(message);
+    if (!request.success) {
+      console.warn('[parley] rejected a malformed live-query request', request.error.message);
+      return;
+    }
+    const { id } = request.data;
+    subscriptions.get(id)?.unsubscribe();
+    subscriptions.delete(id);
+    if (request.data.op === 'unwatch') return;
+    const { query, args } = request.data;
+    subscriptions.set(
+      id,
+      liveQuery(() => runLiveQuery(db, query, args)).subscribe({
+        next: (value) => post({ id, value }),
+        error: (error: unknown) => post({ id, error: error instanceof Error ? error.message : String(error) }),
+      }),
+    );
+  });
+  port.onDisconnect.addListener(() => {
+    for (const subscription of subscriptions.values()) subscription.unsubscribe();
+    subscriptions.clear();
+  });
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { listConversations } from './conversations';
+import type { ParleyDb } from './database';
+import { timeline } from './messages';
+
+/**
+ * The read-only queries the panel watches, by name. Named (not passed as functions) so the same
+ * query can run in the panel itself or, when the panel cannot open IndexedDB, in the background
+ * on the panel's behalf (see utils/ui/live.ts).
+ */
+export const liveQueries = {
+  conversations: { args: z.tuple([]), run: (db: ParleyDb) => listConversations(db) },
+  timeline: { args: z.tuple([z.string().min(1)]), run: (db: ParleyDb, conversationId: string) => timeline(db, conversationId) },
+} as const;
+
+export type LiveQueryName = keyof typeof liveQueries;
+export type LiveQueryArgs<N extends LiveQueryName> = z.infer<(typeof liveQueries)[N]['args']>;
+export type LiveQueryValue<N extends LiveQueryName> = Awaited<ReturnType<(typeof liveQueries)[N]['run']>>;
+
+/** Runs a named query with arguments already validated against its schema. */
+export function runLiveQuery(db: ParleyDb, name: LiveQueryName, args: readonly unknown[]): Promise<unknown> {
+  const query = liveQueries[name];
+  const parsed = query.args.parse(args) as unknown[];
+  return (query.run as (db: ParleyDb, ...rest: unknown[]) => Promise<unknown>)(db, ...parsed);
+}
