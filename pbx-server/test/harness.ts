@@ -100,7 +100,7 @@ export async function http<T = any>(
 export const DEMO = {
   jake: { extension: '201', password: 'parley-201' },
   amy: { extension: '202', password: 'parley-202' },
-  did: '+15550100',
+  did: '+15035550100',
 };
 
 export async function login(base: string, who: { extension: string; password: string } = DEMO.jake) {

@@ -40,8 +40,8 @@ describe.each(BACKENDS)('HTTP contract: validation, errors, CORS, OpenAPI (%s)',
     }
     const created = await post('/v1/conversations', { customerNumber: '(555) 010-7788' });
     expect(created.status).toBe(201);
-    expect(created.body.conversation).toMatchObject({ type: 'sms', customerNumber: '+15550107788', didNumber: '+15550100' });
-    const again = await post('/v1/conversations', { customerNumber: '+1 555 010 7788', fromNumber: '+15550100' });
+    expect(created.body.conversation).toMatchObject({ type: 'sms', customerNumber: '+15550107788', didNumber: '+15035550100' });
+    const again = await post('/v1/conversations', { customerNumber: '+1 555 010 7788', fromNumber: '+15035550100' });
     expect(again.status).toBe(200);
     expect(again.body.conversation.id).toBe(created.body.conversation.id);
   });

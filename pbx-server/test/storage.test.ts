@@ -33,15 +33,15 @@ describe.each(BACKENDS)('storage: migrations and config seeding (%s)', (backend)
     expect(after).toEqual(before);
     expect(after.map((r) => r.extension)).toEqual(['201', '202']);
 
-    const number = await findNumber(db, '+15550100');
+    const number = await findNumber(db, '+15035550100');
     expect(number).toEqual({
-      number: '+15550100',
+      number: '+15035550100',
       channel: 'sms',
-      label: 'Main line',
+      label: 'Support line',
       carrier: 'loopback',
       inboundRoute: { type: 'agent', agentId: before[0]!.id },
     });
-    const senders = await db.query('SELECT agent_id FROM number_senders WHERE number = $1', ['+15550100']);
+    const senders = await db.query('SELECT agent_id FROM number_senders WHERE number = $1', ['+15035550100']);
     expect(senders).toEqual([{ agent_id: before[0]!.id }]);
   });
 

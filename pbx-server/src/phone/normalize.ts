@@ -14,7 +14,8 @@ export function normalizeCustomerNumber(input: string, defaultCountry: CountryCo
 
 /**
  * Business lines (DIDs, short codes) come from operator config and need only be well-formed E.164:
- * the demo line +15550100 is shorter than any real NANP number. Formatting characters are stripped.
+ * the operator knows its own numbers better than any metadata (new ranges, test lines). Formatting
+ * characters are stripped.
  */
 export function normalizeLineNumber(input: string): string | null {
   const compact = input.trim().replace(/[\s().-]/g, '');
