@@ -23,9 +23,13 @@ process.on('SIGTERM', () => { stopAll(); process.exit(143); });
 
 async function buildExtension(): Promise<void> {
   console.log('parley: building the extension…');
-  const build = spawn('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Quiet unless it fails: bundler warnings about third-party comments are not the newcomer's business.
+  const build = spawn('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  build.stdout.on('data', (chunk) => (output += chunk));
+  build.stderr.on('data', (chunk) => (output += chunk));
   const code = await new Promise<number | null>((done) => build.on('exit', done));
-  if (code !== 0) throw new Error(`wxt build failed (exit ${code})`);
+  if (code !== 0) throw new Error(`wxt build failed (exit ${code}):\n${output}`);
 }
 
 function launchBrowser(urls: string[]): boolean {

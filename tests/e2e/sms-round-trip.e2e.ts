@@ -41,7 +41,8 @@ describe.each<Backend>(['pglite', 'postgres'])('one SMS round trip, server on %s
     const composer = panel.getByRole('textbox', { name: 'Message' });
     await composer.fill(reply);
     await composer.press('Enter');
-    expect(await composer.inputValue()).toBe('');
+    // The composer clears once the reply is safely in the outbox.
+    await expect.poll(() => composer.inputValue()).toBe('');
 
     await expect.poll(async () => (await textsReceivedBy(server.url, customer)).map((m) => m.body), { timeout: 15_000 })
       .toEqual([reply]);
