@@ -6,7 +6,9 @@ ensure_npm_packages() {
   local stamp=node_modules/.package-lock.json
   if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
     echo "parley: installing npm packages…"
-    npm ci --no-audit --no-fund
+    # `npm install`, not `npm ci`: npm 11 records only this platform's optional packages (rollup,
+    # esbuild binaries) in the lock and then `npm ci` refuses the lock as out of sync.
+    npm install --no-audit --no-fund
   fi
 }
 
