@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { Db } from '../db/db';
 import type { Carrier, CarrierSink, OutboundText, SendResult } from './carrier';
+import { LOOPBACK_CARRIER } from './carrier-config';
 
 export type LoopbackDirection = 'to-customer' | 'from-customer';
 export type LoopbackMessage = { id: string; from: string; to: string; body: string; direction: LoopbackDirection; at: string };
@@ -14,7 +15,9 @@ type LoopbackRow = { id: string; direction: LoopbackDirection; customer_number: 
  * through the same CarrierSink as any real carrier.
  */
 export class LoopbackCarrier implements Carrier {
-  readonly name = 'loopback';
+  readonly name = LOOPBACK_CARRIER;
+  // Writing to our own table either works or the database is down; retrying would not help.
+  readonly retryDelaysMs = [];
 
   constructor(
     private readonly db: Db,
@@ -25,12 +28,9 @@ export class LoopbackCarrier implements Carrier {
 
   async send(text: OutboundText): Promise<SendResult> {
     const id = await this.record('to-customer', text.to, text.from, text.body);
-    // Like a real delivery receipt this arrives later, on its own; setImmediate lets the dispatcher
-    // record "sent" first (it runs in the continuation of this promise).
-    setImmediate(() =>
-      this.track(this.sink.reportDelivery({ carrier: this.name, carrierMessageId: id, status: 'delivered' })),
-    );
-    return { status: 'sent', carrierMessageId: id };
+    // Like a real delivery receipt this arrives later, on its own (the dispatcher applies it after "sent").
+    setImmediate(() => this.track(this.sink.reportDelivery({ carrier: this.name, messageId: text.messageId, status: 'delivered' })));
+    return { outcome: 'accepted', status: 'sent', carrierMessageId: id };
   }
 
   /** The customer's phone sends a text to one of our numbers. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CarriersConfigSchema, checkNumberCarriers } from '../carriers/carrier-config';
+import { KeywordRepliesConfigSchema } from '../compliance/keyword-replies';
 import { InboundRouteConfigSchema } from '../directory/inbound-route';
 
 /** The PBX config file (PARLEY_CONFIG). Seeds agents and numbers at start; re-applying it is a no-op. */
@@ -13,16 +15,22 @@ export const NumberConfigSchema = z.object({
   number: z.string().min(1),
   channel: z.enum(['sms', 'whatsapp']),
   label: z.string().default(''),
-  carrier: z.enum(['loopback']).default('loopback'),
+  /** A name from `carriers`, or "loopback"; null: no carrier of its own (texts leave by the agent's default caller ID). */
+  carrier: z.string().min(1).nullable().default('loopback'),
   inboundRoute: InboundRouteConfigSchema,
   /** Extensions that may send from this number; default: the agent the inbound route targets. */
   senders: z.array(z.string()).optional(),
+  /** Overrides the PBX's keywordReplies for texts to this number. */
+  keywordReplies: KeywordRepliesConfigSchema.optional(),
 });
 
 export const PbxConfigSchema = z.object({
   agents: z.array(AgentConfigSchema).default([]),
   numbers: z.array(NumberConfigSchema).default([]),
-});
+  carriers: CarriersConfigSchema,
+  /** Automatic answers to STOP, START/UNSTOP and HELP (null: none). */
+  keywordReplies: KeywordRepliesConfigSchema.default({}),
+}).superRefine(checkNumberCarriers);
 
 export type PbxConfig = z.infer<typeof PbxConfigSchema>;
 export type AgentConfig = z.infer<typeof AgentConfigSchema>;

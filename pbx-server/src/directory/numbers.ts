@@ -7,11 +7,12 @@ export type PbxNumber = {
   number: string;
   channel: Channel;
   label: string;
-  carrier: string;
+  /** null: no carrier of its own (see carriers/outbound-route.ts). */
+  carrier: string | null;
   inboundRoute: InboundRoute;
 };
 
-type NumberRow = { number: string; channel: Channel; label: string; carrier: string; inbound_route: unknown };
+type NumberRow = { number: string; channel: Channel; label: string; carrier: string | null; inbound_route: unknown };
 
 const toNumber = (row: NumberRow): PbxNumber => ({
   number: row.number,
