@@ -1,13 +1,19 @@
 import type { UpgradeWebSocket } from 'hono/ws';
+import type { InboundText } from './carriers/carrier';
 import { BackgroundTasks } from './background';
 import type { Clock } from './clock';
 import type { Db } from './db/db';
 import { requireAgent } from './auth/require-agent';
 import { registerAuthRoutes } from './auth/http';
 import { TokenService } from './auth/tokens';
-import type { Carrier } from './carriers/carrier';
 import { OutboundDispatcher } from './carriers/dispatcher';
+import { registerKannelRoutes } from './carriers/kannel/kannel-http';
 import { LoopbackCarrier } from './carriers/loopback';
+import { CarrierRegistry } from './carriers/registry';
+import { registerTwilioRoutes } from './carriers/twilio/twilio-http';
+import { keywordReplyBookFor } from './compliance/keyword-replies';
+import { KeywordResponder } from './compliance/keyword-responder';
+import type { PbxConfig } from './config/schema';
 import { registerConversationRoutes } from './conversations/http';
 import { ConversationService } from './conversations/service';
 import { registerDirectoryRoutes } from './directory/http';
@@ -28,9 +34,11 @@ export type AppOptions = {
   backlogPageSize?: number;
   upgradeWebSocket: UpgradeWebSocket;
   bus?: EventBus;
+  /** Carriers and keyword replies (the numbers themselves are seeded into the db). */
+  config?: Partial<Pick<PbxConfig, 'carriers' | 'keywordReplies' | 'numbers'>>;
 };
 
-export type PbxApp = { app: Api; background: BackgroundTasks; loopback: LoopbackCarrier; bus: EventBus };
+export type PbxApp = { app: Api; background: BackgroundTasks; loopback: LoopbackCarrier; bus: EventBus; carriers: CarrierRegistry };
 
 /** Wires the domain modules together and registers every route (plus /openapi.json). */
 export function buildApp(options: AppOptions): PbxApp {
@@ -40,15 +48,20 @@ export function buildApp(options: AppOptions): PbxApp {
   const events = new EventWriter(db, bus, clock);
   const tokens = new TokenService(db, options.secret, clock);
 
-  const carriers = new Map<string, Carrier>();
-  const dispatcher = new OutboundDispatcher({ db, events, clock, carriers, track: background.track });
+  const carriers = new CarrierRegistry(options.config?.carriers ?? {});
+  const dispatcher = new OutboundDispatcher({ db, events, clock, carriers: carriers.byName, track: background.track });
   const router = new InboundRouter({ db, events, clock });
+  const keywords = new KeywordResponder({ db, events, clock, dispatcher, replies: keywordReplyBookFor(options.config ?? {}) });
   const sink = {
-    receiveInbound: router.receiveInbound.bind(router),
+    async receiveInbound(text: InboundText) {
+      const stored = await router.receiveInbound(text);
+      // STOP/START/HELP after the text is stored, so agents see the keyword in the conversation.
+      await keywords.afterInbound(stored.messageId);
+      return stored;
+    },
     reportDelivery: dispatcher.reportDelivery.bind(dispatcher),
   };
-  const loopback = new LoopbackCarrier(db, clock, sink, background.track);
-  carriers.set(loopback.name, loopback);
+  const loopback = carriers.add(new LoopbackCarrier(db, clock, sink, background.track));
 
   const app = createApi({ corsOrigins: options.corsOrigins });
   const auth = requireAgent(tokens);
@@ -64,6 +77,8 @@ export function buildApp(options: AppOptions): PbxApp {
     backlogPageSize: options.backlogPageSize,
   });
   if (options.simulator) registerSimulatorRoutes(app, { db, loopback });
+  registerKannelRoutes(app, { db, carriers, sink });
+  registerTwilioRoutes(app, { db, carriers, sink });
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -76,5 +91,5 @@ export function buildApp(options: AppOptions): PbxApp {
     summary: 'This OpenAPI document',
     responses: { 200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
   });
-  return { app, background, loopback, bus };
+  return { app, background, loopback, bus, carriers };
 }

@@ -56,6 +56,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     pingIntervalMs: options.pingIntervalMs ?? 20_000,
     backlogPageSize: options.backlogPageSize,
     upgradeWebSocket,
+    config: options.config,
   });
   outer.route('/', pbx.app);
   outer.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
@@ -68,6 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   injectWebSocket(server);
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  pbx.carriers.listeningAt(`http://${urlHost}:${port}`);
 
   return {
     url: `http://${urlHost}:${port}`,

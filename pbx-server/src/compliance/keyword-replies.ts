@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeLineNumber } from '../phone/normalize';
 import type { AutomaticReply } from './opt-out-state';
 
 /*
@@ -43,4 +44,17 @@ export class KeywordReplyBook {
     const own = this.perNumber.get(didNumber)?.[key];
     return own === undefined ? this.defaults[key] : own;
   }
+}
+
+/** The book for a config: its keywordReplies, and each number's own. */
+export function keywordReplyBookFor(config: {
+  keywordReplies?: KeywordRepliesConfig;
+  numbers?: readonly { number: string; keywordReplies?: KeywordRepliesConfig }[];
+}): KeywordReplyBook {
+  const perNumber = new Map<string, KeywordRepliesConfig>();
+  for (const n of config.numbers ?? []) {
+    const number = normalizeLineNumber(n.number);
+    if (number && n.keywordReplies) perNumber.set(number, n.keywordReplies);
+  }
+  return new KeywordReplyBook(config.keywordReplies ?? {}, perNumber);
 }

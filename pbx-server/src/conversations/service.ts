@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/db';
 import type { OutboundDispatcher } from '../carriers/dispatcher';
+import { routeAgentText } from '../carriers/outbound-route';
 import { listSenderNumbers } from '../directory/numbers';
 import type { EventWriter } from '../events/unit-of-work';
 import { forbidden, invalidField, notFound } from '../http/errors';
@@ -91,17 +92,23 @@ export class ConversationService {
       if (!conversation.didNumber || !conversation.customerNumber || (conversation.type !== 'sms' && conversation.type !== 'whatsapp')) {
         throw invalidField('conversationId', 'only SMS and WhatsApp conversations can be texted');
       }
-      const lineRows = await tx.query<{ carrier: string }>('SELECT carrier FROM numbers WHERE number = $1', [conversation.didNumber]);
+      // Which number and carrier it leaves through; refused (4xx) while the customer is opted out.
+      const route = await routeAgentText(tx, {
+        didNumber: conversation.didNumber,
+        customerNumber: conversation.customerNumber,
+        channel: conversation.type,
+        agentId: agent.id,
+      });
       const message = await insertMessage(tx, {
         conversationId,
         direction: 'outbound',
         body: input.body,
-        from: conversation.didNumber,
+        from: route.from,
         to: conversation.customerNumber,
         status: 'queued',
         senderAgentId: agent.id,
         idempotencyKey: input.idempotencyKey,
-        carrier: lineRows[0]?.carrier ?? null,
+        carrier: route.carrier,
         at,
       });
       // Only reachable if another transaction inserted the key after our check (PostgreSQL

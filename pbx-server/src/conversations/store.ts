@@ -13,6 +13,8 @@ type ConversationRow = {
   created_at: Date;
   last_message_at: Date | null;
   last_message_preview: string | null;
+  /** Mirrors opt_outs (migration 010). */
+  opted_out: boolean;
 };
 
 type MessageRow = {
@@ -41,6 +43,7 @@ const toConversation = (r: ConversationRow): ConversationView => ({
   createdAt: iso(r.created_at),
   lastMessageAt: r.last_message_at ? iso(r.last_message_at) : null,
   lastMessagePreview: r.last_message_preview,
+  optedOut: r.opted_out,
 });
 
 export type StoredMessage = MessageView & { carrier: string | null };

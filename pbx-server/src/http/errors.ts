@@ -9,9 +9,11 @@ export type ErrorCode =
   | 'not_found'
   | 'payload_too_large'
   | 'upgrade_required'
+  | 'opted_out'
+  | 'no_outbound_route'
   | 'internal';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 413 | 426 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 426 | 500;
 
 /** Thrown anywhere in a request; the app's onError turns it into the JSON error body. */
 export class ApiError extends Error {

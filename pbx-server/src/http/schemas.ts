@@ -31,6 +31,7 @@ export const ConversationSchema = z
     createdAt: z.string(),
     lastMessageAt: z.string().nullable(),
     lastMessagePreview: z.string().nullable(),
+    optedOut: z.boolean().openapi({ description: 'The customer texted STOP to this line: sending is refused until they text START' }),
   })
   .openapi('Conversation');
 

@@ -36,6 +36,13 @@ describe('buildDlrUrl', () => {
   });
 });
 
+describe('buildDlrUrl with a query in the endpoint', () => {
+  it('keeps the shared token and adds the message id after it', () => {
+    const pattern = buildDlrUrl(`${config.dlrUrl}?token=abc_DEF-123`, 'm1');
+    expect(pattern).toBe('http://127.0.0.1:3000/v1/carriers/kannel/dlr?token=abc_DEF-123&mid=m1&status=%d&reply=%A&smsc=%i&kid=%F&ts=%T');
+  });
+});
+
 describe('buildSendSmsUrl', () => {
   it('sends GSM text as coding 0 with every parameter URL-encoded', () => {
     const url = new URL(buildSendSmsUrl(config, { messageId: 'm1', from: '5550100', to: '+15551234', text: 'See you at 5 & bring ID' }));

@@ -11,7 +11,7 @@ export type KannelClientConfig = {
   sendsmsUrl: string;
   username: string;
   password: string;
-  /** Parley's DLR endpoint, e.g. http://127.0.0.1:3000/v1/carriers/kannel/dlr (no query). */
+  /** Parley's DLR endpoint, e.g. http://127.0.0.1:3000/v1/carriers/kannel/dlr?token=… (the query is kept). */
   dlrUrl: string;
   /** Which reports to ask for; defaults to all five so the message walks queued -> sent -> delivered. */
   dlrMask?: number;
@@ -45,7 +45,7 @@ export function escapeForKannelPattern(s: string): string {
 
 /** The dlr-url for one message: Parley's id fixed, the rest filled in by Kannel. */
 export function buildDlrUrl(dlrUrl: string, messageId: string): string {
-  const fixed = `${dlrUrl}?mid=${encodeURIComponent(messageId)}`;
+  const fixed = `${dlrUrl}${dlrUrl.includes('?') ? '&' : '?'}mid=${encodeURIComponent(messageId)}`;
   return `${escapeForKannelPattern(fixed)}&status=%d&reply=%A&smsc=%i&kid=%F&ts=%T`;
 }
 

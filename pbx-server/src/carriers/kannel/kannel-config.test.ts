@@ -12,6 +12,7 @@ const values: KannelConfigValues = {
   FAKE_SMSC_PORT: 4,
   FAKE_SMSC_MO_PORT: 5,
   PARLEY_BASE_URL: 'http://127.0.0.1:3000',
+  PARLEY_TOKEN: 'kannel-token-0123456789',
   LOG_DIR: '/tmp/x',
   LOG_LEVEL: 0,
 };
@@ -21,7 +22,7 @@ describe('renderKannelConfig', () => {
     const config = renderKannelConfig(await loadKannelTemplate(), values);
     expect(config).not.toMatch(/\{\{/);
     expect(config).toContain(
-      'get-url = "http://127.0.0.1:3000/v1/carriers/kannel/inbound?from=%p&to=%P&text=%b&coding=%c&charset=%C&id=%I&smsc=%i&ts=%T"',
+      'get-url = "http://127.0.0.1:3000/v1/carriers/kannel/inbound?token=kannel-token-0123456789&from=%p&to=%P&text=%b&coding=%c&charset=%C&id=%I&smsc=%i&ts=%T"',
     );
     expect(config).toContain('sendsms-port = 3');
   });
@@ -31,5 +32,7 @@ describe('renderKannelConfig', () => {
     expect(() => renderKannelConfig('', { ...values, SENDSMS_PASSWORD: 'a"b' })).toThrow(/SENDSMS_PASSWORD/);
     expect(() => renderKannelConfig('', { ...values, PARLEY_BASE_URL: 'http://h/%41' })).toThrow(/%/);
     expect(() => renderKannelConfig('', { ...values, PARLEY_BASE_URL: 'http://h/' })).toThrow(/trailing|end with/);
+    expect(() => renderKannelConfig('', { ...values, PARLEY_TOKEN: 'short' })).toThrow(/PARLEY_TOKEN/);
+    expect(() => renderKannelConfig('', { ...values, PARLEY_TOKEN: 'has%25percent-0123456789' })).toThrow(/PARLEY_TOKEN/);
   });
 });

@@ -16,6 +16,8 @@ export type KannelConfigValues = {
   FAKE_SMSC_MO_PORT: number;
   /** Where Parley listens, e.g. http://127.0.0.1:3000 (no trailing slash). */
   PARLEY_BASE_URL: string;
+  /** The carrier's shared secret (carriers.<name>.token in Parley's config), sent back on every get-url. */
+  PARLEY_TOKEN: string;
   LOG_DIR: string;
   /** 0 debug .. 4 panic. */
   LOG_LEVEL: number;
@@ -38,6 +40,8 @@ export function renderKannelConfig(template: string, values: KannelConfigValues)
     throw new Error('kannel config: PARLEY_BASE_URL must not contain %');
   }
   if (values.PARLEY_BASE_URL.endsWith('/')) throw new Error('kannel config: PARLEY_BASE_URL must not end with /');
+  // Also inside the get-url pattern; the same rule as Parley's config enforces for carriers.<name>.token.
+  if (!/^[A-Za-z0-9_-]{16,128}$/.test(values.PARLEY_TOKEN)) throw new Error('kannel config: PARLEY_TOKEN must be 16-128 characters of A-Z a-z 0-9 _ -');
   return template.replace(PLACEHOLDER, (_, name: string) => {
     const value = table[name];
     if (value === undefined) throw new Error(`kannel config: no value for {{${name}}}`);

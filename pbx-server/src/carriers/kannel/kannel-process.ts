@@ -90,6 +90,8 @@ export function parseBearerboxStatus(xml: string): BearerboxStatus {
 export type StartKannelOptions = {
   /** Where Parley (or a stand-in) listens, e.g. http://127.0.0.1:3000: get-url target of MO messages. */
   parleyBaseUrl: string;
+  /** The shared secret Kannel puts on every get-url (Parley's carriers.<name>.token); default: a random one. */
+  parleyToken?: string;
   /** Per wait; the whole start is a few of these at most. */
   readyTimeoutMs?: number;
   /** Kannel log level for the box log files: 0 debug .. 4 panic. */
@@ -104,6 +106,8 @@ export interface KannelHarness {
   readonly sendsmsUrl: string;
   readonly username: string;
   readonly password: string;
+  /** What Kannel sends as ?token= on the get-url. */
+  readonly parleyToken: string;
   /** The rendered kannel.conf and the box logs live here until stop(). */
   readonly dir: string;
   /** A customer texts in: resolves once bearerbox has taken the message from the fake SMSC. */
@@ -124,6 +128,7 @@ export async function startKannel(options: StartKannelOptions): Promise<KannelHa
   const secret = () => randomBytes(12).toString('hex');
   const statusPassword = secret();
   const username = 'parley';
+  const parleyToken = options.parleyToken ?? secret();
   const password = secret();
   const config = renderKannelConfig(await loadKannelTemplate(), {
     ADMIN_PORT: admin,
@@ -136,6 +141,7 @@ export async function startKannel(options: StartKannelOptions): Promise<KannelHa
     FAKE_SMSC_PORT: fakeSmsc,
     FAKE_SMSC_MO_PORT: fakeSmscMo,
     PARLEY_BASE_URL: options.parleyBaseUrl,
+    PARLEY_TOKEN: parleyToken,
     LOG_DIR: dir,
     LOG_LEVEL: options.logLevel ?? 0,
   });
@@ -251,6 +257,7 @@ export async function startKannel(options: StartKannelOptions): Promise<KannelHa
     sendsmsUrl: `http://127.0.0.1:${sendsms}/cgi-bin/sendsms`,
     username,
     password,
+    parleyToken,
     dir,
     sendMo(message) {
       const run = moQueue.then(() => sendMoNow(message));
