@@ -69,15 +69,17 @@ const PHONE_WORDS = new RegExp(
   'iu',
 );
 // Scripts without spaces between words: matched anywhere.
-const PHONE_WORDS_UNSPACED = /電話|携帯|手机|手機|电话|휴대폰|전화|телефон|мобильн/u;
+const PHONE_WORDS_UNSPACED = /電話|携帯|手机|手機|电话|휴대폰|전화|телефон|мобильн/iu;
 const NOT_A_PHONE = /(?<![\p{L}\p{N}])(?:fax|telefax|ext|extension|durchwahl|poste)(?![\p{L}\p{N}])/iu;
 
-/** "mobilePhone", "contact[phone_2]", "txtTelefono" → "mobile Phone contact phone 2 txt Telefono". */
+/**
+ * The words of a label or field name, camelCase split too ("mobilePhone", "contact[phone_2]",
+ * "txtTelefono" → "mobile Phone contact phone 2 txt Telefono"), and unsplit, so "WhatsApp" stays one.
+ */
 function words(text: string): string {
-  return text
-    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
-    .replace(/(txt|inp|fld|tb)(?=\p{Lu})/gu, '$1 ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ');
+  const plain = text.replace(/[^\p{L}\p{N}]+/gu, ' ');
+  const split = plain.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2');
+  return `${plain} ${split}`;
 }
 
 /** True when a label or field name is about a fax or an extension, which are not SMS targets. */
