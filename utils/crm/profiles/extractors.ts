@@ -1,3 +1,4 @@
+import { formValue } from './labels';
 import type { Extractor } from './schema';
 
 const lines = (text: string) =>
@@ -24,8 +25,7 @@ function textWithBreaks(element: Element): string {
 /** A multi-line value (an address textarea or block) on one line: "14 rue de Rivoli, 75004 Paris". */
 export function joinedLines(field: Element | null | undefined): string | null {
   if (!field) return null;
-  const text = field.localName === 'textarea' || field.localName === 'input' ? (field as HTMLTextAreaElement).value : textWithBreaks(field);
-  return lines(text).join(', ') || null;
+  return lines(formValue(field) ?? textWithBreaks(field)).join(', ') || null;
 }
 
 /** The first element the selector finds, its lines joined. */

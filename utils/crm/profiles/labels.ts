@@ -8,6 +8,11 @@ const squash = (text: string | null | undefined): string | null => {
   return value ? value : null;
 };
 
+/** The value of an input or textarea, or undefined for any other element. */
+export function formValue(element: Element): string | undefined {
+  return element.localName === 'input' || element.localName === 'textarea' ? (element as HTMLInputElement).value : undefined;
+}
+
 /** The visible text of an element, whitespace collapsed; a trailing ":" of "Phone:" dropped. */
 export function textOf(element: Element | null | undefined): string | null {
   return squash(element?.textContent)?.replace(/\s*:$/, '') || null;
@@ -48,11 +53,6 @@ export function ancestorText(container: string, label: string) {
   return (element: Element): string | null => textOf(element.closest(container)?.querySelector(label));
 }
 
-/** A label that is the same for every field the rule finds. */
-export function fixedLabel(label: string) {
-  return (): string => label;
-}
-
 // Words for "phone" in the languages of the supported countries, bounded by non-letters so that
 // "tel" is found in "Tel." and "billing-tel" but not in "hotel" or "Intel".
 const PHONE_WORDS = new RegExp(
@@ -61,10 +61,10 @@ const PHONE_WORDS = new RegExp(
     'landline', 'callback', 'call back',
     'handy', 'handynummer', 'telefon', 'telefonnummer', 'rufnummer', 'rückrufnummer', 'mobilnummer',
     'mobiltelefon', 'festnetz', 'festnetznummer',
-    'téléphone', 'portable', 'numéro de téléphone',
+    'téléphone', 'portable',
     'teléfono', 'telefono', 'móvil', 'movil', 'celular', 'telefone', 'telemóvel', 'telemovel', 'cellulare',
     'telefoon', 'mobiel', 'gsm', 'telefoonnummer',
-    'fon', 'phone number', 'phonenumber',
+    'fon', 'phonenumber',
   ].join('|')})(?![\\p{L}\\p{N}])`,
   'iu',
 );

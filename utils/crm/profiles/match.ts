@@ -16,7 +16,7 @@ function compile(pattern: string): MatchPattern {
  * wildcard subdomain, which beats any host; then longer literal hosts and paths win.
  * `<all_urls>` is the least specific of all.
  */
-export function specificity(pattern: string): number {
+function specificity(pattern: string): number {
   if (pattern === '<all_urls>') return 0;
   const [, host = '*', path = '/*'] = /^[^:]+:\/\/([^/]*)(\/.*)$/.exec(pattern) ?? [];
   const hostRank = host === '*' ? 1 : host.startsWith('*.') ? 2 : 3;

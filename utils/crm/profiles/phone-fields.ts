@@ -1,5 +1,5 @@
 import { normalizeToE164, type SupportedCountry } from '../../sms/detect';
-import { formFieldLabel, saysOtherNumber, saysPhone } from './labels';
+import { formFieldLabel, formValue, saysOtherNumber, saysPhone } from './labels';
 import type { PhoneField, PhoneFieldRule } from './schema';
 
 export interface ReadOptions {
@@ -7,11 +7,10 @@ export interface ReadOptions {
   defaultCountry: SupportedCountry;
 }
 
-const isFormField = (element: Element) => element.localName === 'input' || element.localName === 'textarea';
-
 /** What the field shows: a form field's value, a `tel:` link's text, or the element's text. */
 function shownNumber(element: Element): { raw: string; href?: string } {
-  if (isFormField(element)) return { raw: (element as HTMLInputElement).value.trim() };
+  const value = formValue(element);
+  if (value !== undefined) return { raw: value.trim() };
   const link = element.matches('a[href^="tel:" i]') ? element : element.querySelector('a[href^="tel:" i]');
   const raw = (link ?? element).textContent?.replace(/\s+/g, ' ').trim() ?? '';
   return { raw, href: link?.getAttribute('href') ?? undefined };

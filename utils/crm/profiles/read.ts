@@ -1,5 +1,5 @@
 import { findPhoneFields, type ReadOptions } from './phone-fields';
-import { textOf } from './labels';
+import { formValue, textOf } from './labels';
 import type { CaseOnScreen, CrmProfile, Extractor, PhoneField } from './schema';
 
 /** The id of the case a URL shows, or null when the URL is not one of the profile's case pages. */
@@ -27,8 +27,8 @@ function extract(extractor: Extractor | undefined, scope: ParentNode, url: URL):
   if (typeof extractor === 'function') return extractor(scope, url)?.replace(/\s+/g, ' ').trim() || null;
   const element = scope.querySelector(extractor);
   if (!element) return null;
-  if (element.localName === 'input' || element.localName === 'textarea') return (element as HTMLInputElement).value.trim() || null;
-  return textOf(element);
+  const value = formValue(element);
+  return value === undefined ? textOf(element) : value.trim() || null;
 }
 
 /** The phone fields where SMS buttons belong: in the open case, or anywhere on other pages. */

@@ -80,7 +80,11 @@ const fixture = z.object({
 export const CrmProfileSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'profile ids are kebab-case'),
   name: z.string().min(1),
-  /** The CRM's origins, as the extension asks for host access to them. */
+  /**
+   * The CRM's origins, as the extension asks for host access to them. A self-hosted product
+   * (Request Tracker) has no origin of its own: its patterns have a wildcard host and only say
+   * which pages look like it; access is granted for the agent's own origin (ExtraMatches).
+   */
   matches: z.array(matchPattern).min(1),
   /** Case (ticket, record) pages, tested against path + query + hash. */
   casePages: z.array(casePage).default([]),
