@@ -54,9 +54,13 @@ export const TwilioCarrierConfigSchema = z.object({
 export const CarrierConfigSchema = z.discriminatedUnion('type', [KannelCarrierConfigSchema, TwilioCarrierConfigSchema]);
 
 export const CarriersConfigSchema = z
-  .record(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'carrier names are lowercase a-z 0-9 _ -'), CarrierConfigSchema)
+  .record(z.string(), CarrierConfigSchema)
   .superRefine((carriers, ctx) => {
     if (LOOPBACK_CARRIER in carriers) ctx.addIssue({ code: 'custom', path: [LOOPBACK_CARRIER], message: 'is built in and cannot be configured' });
+    for (const name of Object.keys(carriers)) {
+      // Names end up in logs and in messages.carrier; keep them plain.
+      if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(name)) ctx.addIssue({ code: 'custom', path: [name], message: 'carrier names are lowercase a-z 0-9 _ - (at most 40)' });
+    }
     // Inbound webhooks find their carrier by these, so two instances must not share one.
     const seen = new Map<string, string>();
     for (const [name, carrier] of Object.entries(carriers)) {

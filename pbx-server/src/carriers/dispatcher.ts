@@ -35,16 +35,20 @@ export class OutboundDispatcher {
   }
 
   async reportDelivery(report: DeliveryReport): Promise<void> {
-    const messageId =
-      'messageId' in report
-        ? await findOutboundMessageOfCarrier(this.deps.db, report.carrier, report.messageId)
-        : await findMessageIdByCarrierId(this.deps.db, report.carrier, report.carrierMessageId);
-    if (!messageId) {
-      const ref = 'messageId' in report ? `message ${report.messageId}` : `carrier message ${report.carrierMessageId}`;
-      console.warn(`[parley] ${report.carrier} reported on unknown ${ref}`);
+    // Queued before the lookup when the id is known, so reports apply in the order they arrived
+    // (Kannel sends "sent" and "delivered" back to back).
+    if ('messageId' in report) {
+      const claimed = report.messageId;
+      await this.enqueue(claimed, async () => {
+        const messageId = await findOutboundMessageOfCarrier(this.deps.db, report.carrier, claimed);
+        if (messageId) await this.applyStatus(messageId, report.status, report.reason);
+        else console.warn(`[parley] ${report.carrier} reported on unknown message ${claimed}`);
+      });
       return;
     }
-    await this.enqueue(messageId, () => this.applyStatus(messageId, report.status, report.reason));
+    const messageId = await findMessageIdByCarrierId(this.deps.db, report.carrier, report.carrierMessageId);
+    if (messageId) await this.enqueue(messageId, () => this.applyStatus(messageId, report.status, report.reason));
+    else console.warn(`[parley] ${report.carrier} reported on unknown carrier message ${report.carrierMessageId}`);
   }
 
   private attempt(message: StoredMessage, channel: Channel, tries: number): Promise<void> {
