@@ -59,3 +59,13 @@ describe('Salesforce Lightning case record', () => {
     expect(() => buildCaseLink(profile, 'newCase', new URL('https://acme.lightning.force.com.evil.example/lightning/r/Case/500Dn00000K7mQpIAJ/view'), { phone: '+15035550142' })).toThrow(CaseLinkError);
   });
 });
+
+describe('Salesforce Lightning new case opened by the new-case link', () => {
+  const { document, url } = loadFixture(profile, 'case-new.html');
+
+  it('is the page buildCaseLink opens, with the web phone input as the field to text', () => {
+    expect(buildCaseLink(profile, 'newCase', new URL('https://acme.lightning.force.com/lightning/page/home'), { phone: '+15035550142', name: 'Maria Lopez' }).url.href).toBe(url.href);
+    expect(readCase(profile, document, url, US)).toBeNull();
+    expectPhoneFields(document, phoneFieldsOnScreen(profile, document, url, US), [{ label: 'Web Phone', e164: '+15035550142', at: 'input[name="SuppliedPhone"]' }]);
+  });
+});

@@ -46,5 +46,8 @@ export const salesforceProfile = defineCrmProfile({
       return { path: '/lightning/o/Case/new', params: { defaultFieldValues }, prefilled: name ? ['phone', 'name'] : ['phone'] };
     },
   },
-  fixtures: [{ file: 'case-record.html', url: 'https://acme.lightning.force.com/lightning/r/Case/500Dn00000K7mQpIAJ/view' }],
+  fixtures: [
+    { file: 'case-record.html', url: 'https://acme.lightning.force.com/lightning/r/Case/500Dn00000K7mQpIAJ/view' },
+    { file: 'case-new.html', url: 'https://acme.lightning.force.com/lightning/o/Case/new?defaultFieldValues=SuppliedPhone%3D%252B15035550142%2CSuppliedName%3DMaria%2520Lopez' },
+  ],
 });
