@@ -16,11 +16,11 @@ export type KeywordRepliesConfig = z.infer<typeof KeywordRepliesConfigSchema>;
 
 export type KeywordReplies = Record<'stop' | 'start' | 'help', string | null>;
 
-export const DEFAULT_KEYWORD_REPLIES: KeywordReplies = {
+export const DEFAULT_KEYWORD_REPLIES = {
   stop: 'You are unsubscribed and will get no more texts from this number. Reply START to resubscribe.',
   start: 'You are subscribed again. Reply STOP to unsubscribe, HELP for help.',
   help: 'Reply to this text and an agent will answer. Reply STOP to unsubscribe.',
-};
+} satisfies KeywordReplies;
 
 const KEY_OF: Record<AutomaticReply, keyof KeywordReplies> = {
   'stop-confirmation': 'stop',

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Db } from '../../db/db';
 import type { Api } from '../../http/api';
 import { forbidden } from '../../http/errors';
-import { commonErrors, forbiddenError } from '../../http/schemas';
+import { commonErrors, ErrorSchema } from '../../http/schemas';
 import type { CarrierSink } from '../carrier';
 import type { CarrierRegistry } from '../registry';
 import { findNumberOfCarrier, webhookInputError } from '../webhook-input';
@@ -57,6 +57,7 @@ export function registerKannelRoutes(app: Api, deps: { db: Db; carriers: Carrier
 
   const token = z.string().openapi({ description: "The carrier's shared secret (carriers.<name>.token)" });
   const stored = { 200: { description: 'Stored (empty body: Kannel sends no reply SMS)', content: { 'text/plain': { schema: z.string() } } } };
+  const wrongToken = { 403: { description: 'Missing or wrong token (nothing is read)', content: { 'application/json': { schema: ErrorSchema } } } };
   app.openAPIRegistry.registerPath({
     method: 'get',
     path: KANNEL_INBOUND_PATH,
@@ -76,7 +77,7 @@ export function registerKannelRoutes(app: Api, deps: { db: Db; carriers: Carrier
         ts: z.string().optional(),
       }),
     },
-    responses: { ...stored, ...commonErrors, ...forbiddenError },
+    responses: { ...stored, ...commonErrors, ...wrongToken },
   });
   app.openAPIRegistry.registerPath({
     method: 'get',
@@ -95,6 +96,6 @@ export function registerKannelRoutes(app: Api, deps: { db: Db; carriers: Carrier
         ts: z.string().optional(),
       }),
     },
-    responses: { ...stored, ...commonErrors, ...forbiddenError },
+    responses: { ...stored, ...commonErrors, ...wrongToken },
   });
 }
