@@ -16,10 +16,24 @@ export const ConversationSchema = z.object({
   createdAt: z.number(),
   lastMessageAt: z.number().nullable(),
   lastMessagePreview: z.string().nullable(),
+  /**
+   * For a group or queue conversation, the one agent alerted to answer it (seed 000's @mention);
+   * absent for a conversation that is simply the agent's own.
+   */
+  designatedAgentId: z.string().nullable().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
 /** Sort key for "newest activity first": a conversation with no messages sorts by its creation. */
 export function activityAt(conversation: Conversation): number {
   return conversation.lastMessageAt ?? conversation.createdAt;
+}
+
+/**
+ * Whether a customer's message in this conversation is the agent's to answer, and so worth a
+ * notification: their own conversation, or one they are designated for. Other members of a group
+ * can follow it, but are not alerted (seed 000).
+ */
+export function isAgentsToAnswer(conversation: Pick<Conversation, 'designatedAgentId'>, agentId: string): boolean {
+  return conversation.designatedAgentId == null || conversation.designatedAgentId === agentId;
 }

@@ -19,6 +19,8 @@ export const MessageSchema = z.object({
   idempotencyKey: z.string().nullable(),
   /** Epoch milliseconds. */
   createdAt: z.number(),
+  /** "system" for a lifecycle line ("Entered SMS Support Queue"); absent for a text someone wrote. */
+  kind: z.literal('system').optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

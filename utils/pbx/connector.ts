@@ -18,18 +18,34 @@ export interface Credentials {
   password: string;
 }
 
-/** What survives a browser restart: never the password. */
+/**
+ * A short-lived access token. Kept out of storage.local: the background holds it in
+ * storage.session so a restarted service worker reuses it instead of spending a refresh token.
+ */
+export interface AccessGrant {
+  accessToken: string;
+  /** Epoch ms after which the token must be renewed before use. */
+  renewAt: number;
+}
+
+/** What survives a browser restart: never the password. `access` is only ever kept in memory-backed storage. */
 export interface StoredSession {
   serverUrl: string;
   refreshToken: string;
   agent: Agent;
+  access?: AccessGrant;
 }
 
-/** Every event that changes stored data carries the cursor to persist once it is applied. */
+/**
+ * Every event carries the cursor to persist once it is applied. `checkpoint` changes no data: the
+ * PBX sent something this client does not use (e.g. an event kind added after it was built), and
+ * the cursor must still move past it.
+ */
 export type PbxEvent =
   | { kind: 'message'; cursor: number; message: Message; conversation: Conversation }
   | { kind: 'status'; cursor: number; message: Message }
-  | { kind: 'conversation'; cursor: number; conversation: Conversation };
+  | { kind: 'conversation'; cursor: number; conversation: Conversation }
+  | { kind: 'checkpoint'; cursor: number };
 
 export interface PbxConnectorEvents {
   /** Data events, delivered strictly in cursor order with no duplicates. */
@@ -37,7 +53,7 @@ export interface PbxConnectorEvents {
   /** The backlog after `sync(cursor)` has been replayed; live events follow. */
   synced: { cursor: number };
   connection: ConnectionState;
-  /** The session was renewed (refresh tokens rotate), persist it. */
+  /** The session was renewed (refresh tokens rotate), persist it; `access` goes to memory-backed storage only. */
   session: StoredSession;
 }
 
@@ -50,6 +66,8 @@ export interface PbxConnector {
   disconnect(): void;
   /** Restarts the event stream from `cursor` (e.g. after the local store was reset). */
   sync(cursor: number): void;
+  /** Skips the remaining reconnect delay (the agent pressed "Retry now", or the network came back). */
+  reconnectNow(): void;
   listConversations(): Promise<Conversation[]>;
   listMessages(conversationId: string): Promise<Message[]>;
   /** Find-or-create the agent's 1:1 conversation with a customer number. */

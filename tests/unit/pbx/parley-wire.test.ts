@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eventsUrl, CursorTracker } from '../../../utils/pbx/parley/cursor';
 import { toPbxEvent } from '../../../utils/pbx/parley/mapping';
 import { refreshDelayMs } from '../../../utils/pbx/parley/tokens';
@@ -48,11 +48,51 @@ describe('wire mapping', () => {
     expect(toPbxEvent(conv)).toMatchObject({ kind: 'conversation', cursor: 7, conversation: { lastMessageAt: null } });
   });
 
-  it('parses synced and ping frames and rejects malformed ones', () => {
+  it('parses synced and ping frames and rejects malformed envelopes', () => {
     expect(WireFrame.parse({ type: 'synced', cursor: 9 })).toEqual({ type: 'synced', cursor: 9 });
     expect(WireFrame.parse({ type: 'ping' })).toEqual({ type: 'ping' });
-    expect(WireFrame.safeParse({ type: 'event', cursor: 1, event: { kind: 'message.created', message: wireMessage } }).success).toBe(false);
-    expect(WireFrame.safeParse({ type: 'event', cursor: 1, event: { kind: 'message.updated', message: { ...wireMessage, status: 'lost' } } }).success).toBe(false);
+    expect(WireFrame.safeParse({ type: 'event', cursor: -1, event: { kind: 'message.created' } }).success).toBe(false);
+    expect(WireFrame.safeParse({ type: 'event', cursor: 1, event: { message: wireMessage } }).success).toBe(false);
+  });
+
+  it('turns an event of an unknown kind into a checkpoint that still moves the cursor, logging the kind once', () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const frame = (cursor: number) => WireFrame.parse({ type: 'event', cursor, event: { kind: 'queue.claimed', group: { id: 'g1' } } });
+    const first = frame(10);
+    const second = frame(11);
+    if (first.type !== 'event' || second.type !== 'event') throw new Error('expected event frames');
+    expect(toPbxEvent(first)).toEqual({ kind: 'checkpoint', cursor: 10 });
+    expect(toPbxEvent(second)).toEqual({ kind: 'checkpoint', cursor: 11 });
+    expect(info).toHaveBeenCalledTimes(1);
+    expect(info.mock.calls[0]![0]).toContain('queue.claimed');
+    info.mockRestore();
+  });
+
+  it('skips (and reports) a known event it cannot read instead of stalling on it', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const frame = WireFrame.parse({ type: 'event', cursor: 12, event: { kind: 'message.updated', message: { ...wireMessage, status: 'lost' } } });
+    if (frame.type !== 'event') throw new Error('expected an event frame');
+    expect(toPbxEvent(frame)).toEqual({ kind: 'checkpoint', cursor: 12 });
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('message.updated'), expect.anything());
+    error.mockRestore();
+  });
+
+  it('reads the fields the server adds beyond contract v1 and ignores the rest', () => {
+    const frame = WireFrame.parse({
+      type: 'event',
+      cursor: 13,
+      event: {
+        kind: 'message.created',
+        conversation: { ...wireConversation, designatedAgent: { id: 'a7', extension: '207', name: 'Rosa' }, unreadCount: 3, state: 'assigned' },
+        message: { ...wireMessage, kind: 'system', systemEvent: { type: 'queue.entered' } },
+      },
+    });
+    if (frame.type !== 'event') throw new Error('expected an event frame');
+    const event = toPbxEvent(frame);
+    if (event.kind !== 'message') throw new Error('expected a message event');
+    expect(event.conversation.designatedAgentId).toBe('a7');
+    expect(event.message.kind).toBe('system');
+    expect(event.conversation).not.toHaveProperty('unreadCount');
   });
 });
 

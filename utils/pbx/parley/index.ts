@@ -46,8 +46,9 @@ export class ParleyConnector implements PbxConnector {
     // Keep the fresh access token so the connect() that follows does not spend a refresh at once.
     this.stopSession();
     this.useServer(serverUrl);
-    this.scheduleRenewal(this.tokens.adopt(tokens));
-    return { serverUrl, refreshToken: tokens.refreshToken, agent: tokens.agent };
+    const state = this.tokens.adopt(tokens);
+    this.scheduleRenewal(state);
+    return toSession(serverUrl, state);
   }
 
   async connect(session: StoredSession, cursor: number): Promise<void> {
@@ -56,7 +57,8 @@ export class ParleyConnector implements PbxConnector {
     if (!sameSession) {
       this.stopSession();
       this.useServer(session.serverUrl);
-      this.tokens.resume(session.refreshToken, session.agent);
+      const state = this.tokens.resume(session.refreshToken, session.agent, session.access);
+      if (state.accessToken) this.scheduleRenewal(state);
     }
     this.stream.start(cursor);
   }
@@ -68,6 +70,10 @@ export class ParleyConnector implements PbxConnector {
 
   sync(cursor: number): void {
     this.stream.start(cursor);
+  }
+
+  reconnectNow(): void {
+    this.stream.retryNow();
   }
 
   listConversations(): Promise<Conversation[]> {
@@ -106,7 +112,7 @@ export class ParleyConnector implements PbxConnector {
 
   /** Rotated refresh tokens must be persisted, or the next browser start cannot resume. */
   private renewed(state: TokenState): void {
-    this.emitter.emit('session', { serverUrl: this.serverUrl, refreshToken: state.refreshToken, agent: state.agent });
+    this.emitter.emit('session', toSession(this.serverUrl, state));
     this.scheduleRenewal(state);
   }
 
@@ -119,4 +125,8 @@ export class ParleyConnector implements PbxConnector {
       });
     }, Math.max(0, state.renewAt - Date.now()));
   }
+}
+
+function toSession(serverUrl: string, state: TokenState): StoredSession {
+  return { serverUrl, refreshToken: state.refreshToken, agent: state.agent, access: { accessToken: state.accessToken, renewAt: state.renewAt } };
 }

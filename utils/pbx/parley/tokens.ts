@@ -48,11 +48,16 @@ export class TokenKeeper {
     return this.state;
   }
 
-  /** Starts from a stored refresh token (no access token yet). */
-  resume(refreshToken: string, agent: Agent): void {
+  /**
+   * Starts from a stored refresh token, reusing an access token kept from before (a restarted
+   * service worker) while it is still fresh; otherwise the first use renews.
+   */
+  resume(refreshToken: string, agent: Agent, access?: { accessToken: string; renewAt: number }): TokenState {
     this.generation++;
     this.inFlight = null;
-    this.state = { accessToken: '', refreshToken, renewAt: 0, agent };
+    const fresh = access && this.now() < access.renewAt ? access : { accessToken: '', renewAt: 0 };
+    this.state = { ...fresh, refreshToken, agent };
+    return this.state;
   }
 
   clear(): void {

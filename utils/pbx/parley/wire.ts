@@ -17,6 +17,8 @@ export const WireConversation = z.object({
   createdAt: z.iso.datetime({ offset: true }),
   lastMessageAt: z.iso.datetime({ offset: true }).nullable(),
   lastMessagePreview: z.string().nullable(),
+  /** Added by the server's routing (not in contract v1): the one agent alerted for a group or queue conversation. */
+  designatedAgent: z.object({ id: z.string() }).nullable().optional(),
 });
 export type WireConversation = z.infer<typeof WireConversation>;
 
@@ -32,6 +34,8 @@ export const WireMessage = z.object({
   senderAgentId: z.string().nullable(),
   idempotencyKey: z.string().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
+  /** Added by the server (not in contract v1): "system" for lifecycle lines. A string, so a new kind never makes the event unreadable. */
+  kind: z.string().optional(),
 });
 export type WireMessage = z.infer<typeof WireMessage>;
 
@@ -52,14 +56,21 @@ export const WireConversationOne = z.object({ conversation: WireConversation });
 export const WireMessageList = z.object({ messages: z.array(WireMessage) });
 export const WireMessageOne = z.object({ message: WireMessage });
 
+/** The event kinds contract v1 defines; a frame of any other kind is still a valid frame (see below). */
 export const WireEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('message.created'), conversation: WireConversation, message: WireMessage }),
   z.object({ kind: z.literal('message.updated'), message: WireMessage }),
   z.object({ kind: z.literal('conversation.updated'), conversation: WireConversation }),
 ]);
+export type WireEvent = z.infer<typeof WireEvent>;
 
+/**
+ * Frames are parsed leniently at the envelope level: the server adds event kinds over time, and an
+ * event this client does not know must still move the cursor (mapping.ts), or every reconnect would
+ * replay it forever. The event itself is parsed against WireEvent only when it is mapped.
+ */
 export const WireFrame = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('event'), cursor: z.number().int().nonnegative(), event: WireEvent }),
+  z.object({ type: z.literal('event'), cursor: z.number().int().nonnegative(), event: z.looseObject({ kind: z.string() }) }),
   z.object({ type: z.literal('synced'), cursor: z.number().int().nonnegative() }),
   z.object({ type: z.literal('ping') }),
 ]);
