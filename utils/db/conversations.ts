@@ -1,24 +1,41 @@
-import { activityAt, type Conversation } from '../model/conversation';
-import type { ParleyDb } from './database';
+import Dexie from 'dexie';
+import type { Conversation } from '../model/conversation';
+import type { ParleyDb, StoredConversation } from './database';
+import { mergeConversation } from './merge';
 
-/**
- * Idempotent: replaying the same conversation twice stores it once, and a stale copy (an older
- * REST snapshot arriving after a newer event) never rolls the preview back.
- */
+/** Idempotent: replaying the same conversation twice stores it once; see mergeConversation. */
 export async function upsertConversation(db: ParleyDb, conversation: Conversation): Promise<void> {
   await db.transaction('rw', db.conversations, async () => {
-    const existing = await db.conversations.get(conversation.id);
-    if (existing && activityAt(existing) > activityAt(conversation)) return;
-    await db.conversations.put(conversation);
+    const merged = mergeConversation(await db.conversations.get(conversation.id), conversation);
+    if (merged) await db.conversations.put(merged);
   });
 }
 
-/** Newest activity first, conversations without messages sorted by creation. */
-export async function listConversations(db: ParleyDb): Promise<Conversation[]> {
-  const all = await db.conversations.toArray();
-  return all.sort((a, b) => activityAt(b) - activityAt(a));
+/** Newest activity first, straight off the activityAt index. */
+export function listConversations(db: ParleyDb): Promise<StoredConversation[]> {
+  return db.conversations.orderBy('activityAt').reverse().toArray();
 }
 
-export function getConversation(db: ParleyDb, id: string): Promise<Conversation | undefined> {
+export function getConversation(db: ParleyDb, id: string): Promise<StoredConversation | undefined> {
   return db.conversations.get(id);
+}
+
+/** The most recently active conversation with a customer number, off the [customerNumber+activityAt] index. */
+export function latestConversationWith(db: ParleyDb, customerNumber: string): Promise<StoredConversation | undefined> {
+  return db.conversations
+    .where('[customerNumber+activityAt]')
+    .between([customerNumber, Dexie.minKey], [customerNumber, Dexie.maxKey])
+    .last();
+}
+
+/** The agent has seen the conversation: its unread count goes back to zero. */
+export async function markConversationRead(db: ParleyDb, id: string): Promise<void> {
+  await db.conversations.where('id').equals(id).and((row) => row.unread > 0).modify({ unread: 0 });
+}
+
+/** Unread inbound messages over all conversations: the toolbar badge and the panel's tab title. */
+export async function totalUnread(db: ParleyDb): Promise<number> {
+  let total = 0;
+  await db.conversations.where('unread').above(0).each((row) => (total += row.unread));
+  return total;
 }

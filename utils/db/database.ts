@@ -3,8 +3,19 @@ import type { Conversation } from '../model/conversation';
 import type { Message } from '../model/message';
 import { schemaVersions } from './schema';
 
-/** A reply written locally and not yet acknowledged by the server (its id is the idempotency key). */
-export type StoredMessage = Message & { pending?: 1 };
+/**
+ * A conversation as stored: the PBX's fields plus what only this client tracks. `activityAt` is
+ * derived (see activityAt()) so it can be indexed; `unread` counts inbound messages the agent has
+ * not looked at yet.
+ */
+export type StoredConversation = Conversation & { activityAt: number; unread: number };
+
+/**
+ * A message as stored. `pending` marks an outbox row, written locally and not yet accepted by the
+ * server (its id is the idempotency key). `hidden` is set when the agent deleted a failed message
+ * the server still has, so a replay does not bring it back.
+ */
+export type StoredMessage = Message & { pending?: 1; hidden?: 1 };
 
 export interface MetaRow {
   key: string;
@@ -12,7 +23,7 @@ export interface MetaRow {
 }
 
 export type ParleyDb = Dexie & {
-  conversations: EntityTable<Conversation, 'id'>;
+  conversations: EntityTable<StoredConversation, 'id'>;
   messages: EntityTable<StoredMessage, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listConversations } from './conversations';
+import { listConversations, totalUnread } from './conversations';
 import type { ParleyDb } from './database';
 import { timeline } from './messages';
 
@@ -10,6 +10,7 @@ import { timeline } from './messages';
  */
 export const liveQueries = {
   conversations: { args: z.tuple([]), run: (db: ParleyDb) => listConversations(db) },
+  unreadTotal: { args: z.tuple([]), run: (db: ParleyDb) => totalUnread(db) },
   timeline: { args: z.tuple([z.string().min(1)]), run: (db: ParleyDb, conversationId: string) => timeline(db, conversationId) },
 } as const;
 

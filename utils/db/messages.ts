@@ -1,13 +1,15 @@
 import Dexie from 'dexie';
-import { isNewerStatus, type Message } from '../model/message';
+import type { Message } from '../model/message';
 import type { ParleyDb, StoredMessage } from './database';
+import { mergeMessage } from './merge';
 
 /** One conversation's messages, oldest first, straight off the [conversationId+createdAt] index. */
-export function timeline(db: ParleyDb, conversationId: string): Promise<StoredMessage[]> {
-  return db.messages
+export async function timeline(db: ParleyDb, conversationId: string): Promise<StoredMessage[]> {
+  const rows = await db.messages
     .where('[conversationId+createdAt]')
     .between([conversationId, Dexie.minKey], [conversationId, Dexie.maxKey])
     .toArray();
+  return rows.filter((row) => !row.hidden);
 }
 
 /**
@@ -23,42 +25,73 @@ export async function upsertMessage(db: ParleyDb, message: Message): Promise<voi
         .filter((row) => row.id !== message.id && row.pending === 1)
         .delete();
     }
-    const existing = await db.messages.get(message.id);
-    if (existing && !existing.pending && !isNewerStatus(message.status, existing.status)) return;
-    await db.messages.put(message);
+    const merged = mergeMessage(await db.messages.get(message.id), message);
+    if (merged) await db.messages.put(merged);
   });
 }
 
-/** The outbox row: shown at once as "queued", keyed by the idempotency key it will be sent with. */
-export async function addOutboxMessage(
-  db: ParleyDb,
-  row: { idempotencyKey: string; conversationId: string; body: string; createdAt: number; from?: string; to?: string },
-): Promise<StoredMessage> {
-  const message: StoredMessage = {
-    id: row.idempotencyKey,
-    conversationId: row.conversationId,
-    direction: 'outbound',
-    body: row.body,
-    from: row.from ?? '',
-    to: row.to ?? '',
-    status: 'queued',
-    failureReason: null,
-    senderAgentId: null,
-    idempotencyKey: row.idempotencyKey,
-    createdAt: row.createdAt,
-    pending: 1,
-  };
-  await db.messages.put(message);
-  return message;
+export interface OutboxDraft {
+  idempotencyKey: string;
+  conversationId: string;
+  body: string;
 }
 
-/** Outbox rows not yet acknowledged, oldest first, to resend after a reconnect. */
-export async function pendingOutbox(db: ParleyDb): Promise<StoredMessage[]> {
-  const rows = await db.messages.where('pending').equals(1).toArray();
-  return rows.filter((row) => row.status === 'queued').sort((a, b) => a.createdAt - b.createdAt);
+const outboxIndex = (db: ParleyDb) => db.messages.where('[pending+createdAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]);
+
+/**
+ * Outbox rows, shown at once as "queued", keyed by the idempotency key each will be sent with.
+ * Their createdAt is strictly after every row already waiting, so the outbox order is the order the
+ * agent typed, even for several replies within one millisecond.
+ */
+export async function addOutboxMessages(db: ParleyDb, drafts: OutboxDraft[], now: number): Promise<StoredMessage[]> {
+  return db.transaction('rw', db.messages, async () => {
+    const newest = await outboxIndex(db).last();
+    const start = Math.max(now, (newest?.createdAt ?? 0) + 1);
+    const rows = drafts.map(
+      (draft, index): StoredMessage => ({
+        id: draft.idempotencyKey,
+        conversationId: draft.conversationId,
+        direction: 'outbound',
+        body: draft.body,
+        from: '',
+        to: '',
+        status: 'queued',
+        failureReason: null,
+        senderAgentId: null,
+        idempotencyKey: draft.idempotencyKey,
+        createdAt: start + index,
+        pending: 1,
+      }),
+    );
+    await db.messages.bulkAdd(rows);
+    return rows;
+  });
+}
+
+/** Outbox rows still to send, in the order they were written. */
+export async function queuedOutbox(db: ParleyDb): Promise<StoredMessage[]> {
+  return (await outboxIndex(db).toArray()).filter((row) => row.status === 'queued');
 }
 
 /** The server refused the reply for good (e.g. invalid); it stays visible as failed, not resent. */
 export async function failOutboxMessage(db: ParleyDb, id: string, reason: string): Promise<void> {
-  await db.messages.update(id, { status: 'failed', failureReason: reason });
+  await db.messages.where('id').equals(id).and((row) => row.pending === 1).modify({ status: 'failed', failureReason: reason });
+}
+
+export function getMessage(db: ParleyDb, id: string): Promise<StoredMessage | undefined> {
+  return db.messages.get(id);
+}
+
+/**
+ * Takes a failed message out of the thread: an outbox row the server never accepted is deleted; a
+ * message the server has (it failed at the carrier) is hidden, so replays keep it out.
+ */
+export async function dismissFailedMessage(db: ParleyDb, id: string): Promise<StoredMessage | undefined> {
+  return db.transaction('rw', db.messages, async () => {
+    const row = await db.messages.get(id);
+    if (!row || row.status !== 'failed') return undefined;
+    if (row.pending) await db.messages.delete(id);
+    else await db.messages.update(id, { hidden: 1 });
+    return row;
+  });
 }

@@ -13,6 +13,21 @@ export async function setCursor(db: ParleyDb, cursor: number): Promise<void> {
   await db.meta.put({ key: CURSOR, value: cursor });
 }
 
+const CAUGHT_UP = 'caughtUp';
+
+/**
+ * Whether this store has once caught up with the PBX. Until then the event backlog is the
+ * account's history being imported: it neither counts as unread nor raises notifications.
+ */
+export async function hasCaughtUp(db: ParleyDb): Promise<boolean> {
+  return (await db.meta.get(CAUGHT_UP))?.value === true;
+}
+
+/** Call inside the transaction that stored the events up to the "synced" cursor. */
+export async function setCaughtUp(db: ParleyDb): Promise<void> {
+  await db.meta.put({ key: CAUGHT_UP, value: true });
+}
+
 const OWNER = 'owner';
 
 /**

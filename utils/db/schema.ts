@@ -3,6 +3,7 @@
  * entry: append a new version with the changed stores and, if rows need rewriting, an upgrade.
  */
 import type { Transaction } from 'dexie';
+import { activityAt, type Conversation } from '../model/conversation';
 
 export interface SchemaVersion {
   version: number;
@@ -20,6 +21,29 @@ export const schemaVersions: SchemaVersion[] = [
       // `pending` is only present on outbox rows, so the sparse index lists exactly what to resend.
       messages: 'id, [conversationId+createdAt], idempotencyKey, pending',
       meta: 'key',
+    },
+  },
+  {
+    version: 2,
+    stores: {
+      // activityAt (lastMessageAt, or createdAt before the first message) is never null, so every
+      // conversation is in the inbox order and in the per-phone index; lastMessageAt was null for new
+      // conversations, which IndexedDB leaves out of an index. `unread` backs the badge count.
+      conversations: 'id, activityAt, [customerNumber+activityAt], unread',
+      // [pending+createdAt]: the outbox in sending order, straight off a sparse index (only outbox
+      // rows carry `pending`).
+      messages: 'id, [conversationId+createdAt], idempotencyKey, [pending+createdAt]',
+      meta: 'key',
+    },
+    async upgrade(tx) {
+      await tx
+        .table('conversations')
+        .toCollection()
+        .modify((row: Conversation & { activityAt?: number; unread?: number }) => {
+          row.activityAt = activityAt(row);
+          // Version 1 kept no read state: nothing counts as unread after the upgrade.
+          row.unread = 0;
+        });
     },
   },
 ];
