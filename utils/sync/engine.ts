@@ -1,67 +1,77 @@
-import type { PbxEvent } from '../pbx/connector';
 import type { ParleyDb } from '../db/database';
-import { upsertConversation } from '../db/conversations';
-import { upsertMessage } from '../db/messages';
-import { setCursor } from '../db/meta';
+import type { PbxEvent } from '../pbx/connector';
+import { applyEvents, type Arrival, type SyncItem } from './apply-events';
+
+export interface SyncEngineOptions {
+  /** A batch could not be stored; the caller resumes the stream from the stored cursor. */
+  onFailure: (error: unknown) => void;
+  /** New inbound messages, after the batch that stored them committed. */
+  onArrivals?: (arrivals: Arrival[]) => void;
+  /** At most this many events per transaction: a large backlog becomes many short transactions. */
+  batchSize?: number;
+}
 
 /**
  * Applies connector events to Dexie in cursor order. Events that arrive while a batch is being
- * written are gathered into the next batch (a resumed backlog is written in a few transactions,
- * not hundreds), and each batch commits together with its cursor: after a crash the stream resumes
- * exactly after the last stored event.
+ * written are gathered into the next batch (a resumed backlog is written in a few transactions, not
+ * thousands), each batch commits together with its cursor, so after a crash or a stopped service
+ * worker the stream resumes exactly after the last stored event: nothing missed, nothing twice.
  */
 export class SyncEngine {
-  private queue: PbxEvent[] = [];
+  private queue: SyncItem[] = [];
   private draining: Promise<void> | null = null;
+  private readonly batchSize: number;
 
   constructor(
     private readonly db: ParleyDb,
-    /** Called when a batch could not be stored; the caller resumes the stream from the stored cursor. */
-    private readonly onFailure: (error: unknown) => void,
-  ) {}
+    private readonly options: SyncEngineOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 1_000;
+  }
 
   push(event: PbxEvent): void {
-    this.queue.push(event);
+    this.enqueue(event);
+  }
+
+  /** The backlog up to `cursor` has been replayed: what follows is live. */
+  caughtUp(cursor: number): void {
+    this.enqueue({ kind: 'caught-up', cursor });
+  }
+
+  /** Forgets what is not stored yet (sign-out, another agent); the next session starts from the stored cursor. */
+  clear(): void {
+    this.queue = [];
+  }
+
+  /** Events received but not stored yet. */
+  get backlog(): number {
+    return this.queue.length;
+  }
+
+  /** Resolves once everything pushed so far is stored (or dropped after a failure). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private enqueue(item: SyncItem): void {
+    this.queue.push(item);
     this.draining ??= this.drain().finally(() => {
       this.draining = null;
     });
   }
 
-  /** Resolves once everything pushed so far is stored. */
-  async idle(): Promise<void> {
-    while (this.draining) await this.draining;
-  }
-
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
-      const batch = this.queue.splice(0);
+      const batch = this.queue.splice(0, this.batchSize);
+      let arrivals: Arrival[];
       try {
-        await this.apply(batch);
+        arrivals = await applyEvents(this.db, batch);
       } catch (error) {
         this.queue = [];
-        this.onFailure(error);
+        this.options.onFailure(error);
         return;
       }
+      if (arrivals.length > 0) this.options.onArrivals?.(arrivals);
     }
-  }
-
-  private apply(batch: PbxEvent[]): Promise<void> {
-    const { db } = this;
-    return db.transaction('rw', db.conversations, db.messages, db.meta, async () => {
-      for (const event of batch) {
-        switch (event.kind) {
-          case 'message':
-            await upsertConversation(db, event.conversation);
-            await upsertMessage(db, event.message);
-            break;
-          case 'status':
-            await upsertMessage(db, event.message);
-            break;
-          case 'conversation':
-            await upsertConversation(db, event.conversation);
-        }
-      }
-      await setCursor(db, Math.max(...batch.map((event) => event.cursor)));
-    });
   }
 }
