@@ -32,8 +32,9 @@ export default defineConfig({
       icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
       ...specific,
       // The fewest permissions: no host access here; the PBX answers with CORS and CRM
-      // origins are granted one by one when the agent enables them.
-      permissions: ['storage', 'notifications', ...specificPermissions],
+      // origins are granted one by one when the agent enables them. `alarms` wakes a stopped
+      // background to resume the session (utils/background/watchdog.ts).
+      permissions: ['storage', 'notifications', 'alarms', ...specificPermissions],
       web_accessible_resources: [{ resources: ['panel.html'], matches: crmMatches }],
     };
   },

@@ -20,8 +20,11 @@ const css = `
   iframe { flex: 1; width: 100%; border: 0; }
 `;
 
-export function panelUrl(e164: string): string {
-  const params = new URLSearchParams({ number: e164, host: 'dock' });
+/** What the docked panel opens on: the thread with a number clicked in the page, or a known conversation. */
+export type DockTarget = { number: string } | { conversation: string };
+
+export function panelUrl(target: DockTarget): string {
+  const params = new URLSearchParams({ ...target, host: 'dock' });
   return `${browser.runtime.getURL('/panel.html')}?${params}`;
 }
 
@@ -32,7 +35,7 @@ export function panelUrl(e164: string): string {
 export function createDock(ctx: ContentScriptContext) {
   let ui: ShadowRootContentScriptUi<HTMLIFrameElement> | undefined;
 
-  async function open(e164: string): Promise<void> {
+  async function open(target: DockTarget): Promise<void> {
     ui ??= await createShadowRootUi(ctx, {
       name: 'parley-dock',
       mode: 'open',
@@ -63,7 +66,7 @@ export function createDock(ctx: ContentScriptContext) {
       },
     });
     if (!ui.mounted) ui.mount();
-    ui.mounted!.src = panelUrl(e164);
+    ui.mounted!.src = panelUrl(target);
   }
 
   return { open };

@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import type { SenderKind } from './protocol';
+import type { SenderKind } from './names';
 
 /**
  * Classifies who sent a runtime message. Only this extension's own contexts count: a message from

@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import { db } from '../db/database';
+import { protocol } from '../messaging/protocol';
+import { createRouter } from '../messaging/router';
+import { conversationOfNotification } from '../notify/chat-notification';
+import { Notifier } from '../notify/notifier';
+import { playTone } from '../notify/tone';
+import { ParleyConnector } from '../pbx/parley';
+import { panelRequestItem, sessionItem } from '../settings';
+import { keepBadgeCurrent } from './badge-keeper';
+import { serviceHandlers } from './handlers';
+import { serveLiveQueries } from './live-bridge';
+import { openConversation } from './open-conversation';
+import { OpenPanels } from './panels';
+import { ParleyService } from './service';
+import { openSidePanelOnActionClick } from './side-panel';
+import { keepSessionAlive } from './watchdog';
+
+/**
+ * Everything the background runs, wired once per service-worker start. Every listener is added
+ * synchronously: an event that wakes a stopped worker is only delivered to listeners registered in
+ * its first turn.
+ */
+export function startBackground(): void {
+  const database = db();
+  const panels = new OpenPanels();
+  const notifier = new Notifier({
+    agentId: async () => (await sessionItem.getValue())?.agent.id ?? null,
+    isShowing: (id) => panels.isShowing(id),
+    playTone,
+  });
+  const service = new ParleyService(database, new ParleyConnector(), { onArrivals: (arrivals) => void notifier.announce(arrivals) });
+
+  const route = createRouter('bg', protocol, serviceHandlers(service, playTone));
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  serveLiveQueries(database);
+  panels.serve();
+  panels.onConnected((panel) => {
+    void panelRequestItem.getValue().then(async (request) => {
+      if (!request) return;
+      await panelRequestItem.setValue(null);
+      panel.show(request.conversationId);
+    });
+  });
+  browser.notifications.onClicked.addListener((notificationId) => {
+    const conversationId = conversationOfNotification(notificationId);
+    if (!conversationId) return;
+    void browser.notifications.clear(notificationId);
+    void openConversation(conversationId, panels);
+  });
+  keepBadgeCurrent(database, service);
+  keepSessionAlive(() => service.resume());
+  // The network is back: skip whatever is left of the reconnect delay.
+  globalThis.addEventListener?.('online', () => void service.reconnectNow());
+  void openSidePanelOnActionClick();
+  void service.resume();
+}
