@@ -21,7 +21,10 @@ export function ConnectionBanner({ connection }: Props) {
       const seconds = Math.ceil((state.retryAt - connection.now.value) / 1000);
       return (
         <p class="connection connection--warn" role="status">
-          {seconds > 0 ? t('conn_offline', String(seconds)) : t('conn_offlineNow')}
+          {seconds > 0 ? t('conn_offline', String(seconds)) : t('conn_offlineNow')}{' '}
+          <button type="button" class="link-button" onClick={() => void connection.retryNow()}>
+            {t('conn_retryNow')}
+          </button>
         </p>
       );
     }

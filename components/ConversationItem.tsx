@@ -1,7 +1,9 @@
-import { activityAt, type Conversation } from '../utils/model/conversation';
+import type { StoredConversation } from '../utils/db/database';
+import { t } from '../utils/i18n';
+import { activityAt } from '../utils/model/conversation';
 import { age, exactTime } from '../utils/ui/age';
 
-type Props = { conversation: Conversation; selected: boolean; now: number; onSelect: (id: string) => void };
+type Props = { conversation: StoredConversation; selected: boolean; now: number; onSelect: (id: string) => void };
 
 export function ConversationItem({ conversation, selected, now, onSelect }: Props) {
   const at = activityAt(conversation);
@@ -15,6 +17,11 @@ export function ConversationItem({ conversation, selected, now, onSelect }: Prop
         </time>
         {number && conversation.title && conversation.title !== number && <span class="inbox__number">{number}</span>}
         <span class="inbox__preview">{conversation.lastMessagePreview ?? ''}</span>
+        {conversation.unread > 0 && (
+          <span class="inbox__unread" aria-label={t('unreadCount', String(conversation.unread))}>
+            {conversation.unread}
+          </span>
+        )}
       </button>
     </li>
   );

@@ -1,10 +1,10 @@
 import type { ReadonlySignal } from '@preact/signals';
-import type { Conversation } from '../utils/model/conversation';
+import type { StoredConversation } from '../utils/db/database';
 import { t } from '../utils/i18n';
 import { ConversationItem } from './ConversationItem';
 
 type Props = {
-  conversations: ReadonlySignal<Conversation[]>;
+  conversations: ReadonlySignal<StoredConversation[]>;
   selectedId: ReadonlySignal<string | null>;
   now: ReadonlySignal<number>;
   onSelect: (id: string) => void;

@@ -2,6 +2,7 @@ import { useModel } from '@preact/signals';
 import { t } from '../utils/i18n';
 import { ConnectionModel } from '../utils/ui/connection-model';
 import { OptionsModel } from '../utils/ui/options-model';
+import { PreferencesForm } from './PreferencesForm';
 
 function Field({ label, children }: { label: string; children: preact.ComponentChildren }) {
   return (
@@ -57,6 +58,7 @@ export function OptionsForm() {
       <p class={`options__status${result && !result.ok ? ' options__status--error' : ''}`} role="status">
         {status}
       </p>
+      <PreferencesForm />
     </main>
   );
 }

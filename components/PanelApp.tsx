@@ -36,7 +36,7 @@ export function PanelApp({ route }: { route: PanelRoute }) {
               {selected.title || selected.customerNumber}
               {selected.customerNumber && selected.title !== selected.customerNumber && <span class="chat__number">{selected.customerNumber}</span>}
             </h2>
-            <Thread messages={workspace.messages} now={connection.now} />
+            <Thread messages={workspace.messages} now={connection.now} onRetry={workspace.retryMessage} onDelete={workspace.deleteMessage} />
             <Composer onSend={workspace.sendReply} />
           </>
         ) : (

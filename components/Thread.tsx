@@ -2,12 +2,12 @@ import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { StoredMessage } from '../utils/db/database';
 import { t } from '../utils/i18n';
-import { MessageItem } from './MessageItem';
+import { MessageItem, type FailedMessageActions } from './MessageItem';
 
-type Props = { messages: ReadonlySignal<StoredMessage[]>; now: ReadonlySignal<number> };
+type Props = { messages: ReadonlySignal<StoredMessage[]>; now: ReadonlySignal<number> } & FailedMessageActions;
 
 /** The timeline, oldest first, kept scrolled to the newest message. */
-export function Thread({ messages, now }: Props) {
+export function Thread({ messages, now, onRetry, onDelete }: Props) {
   const log = useRef<HTMLDivElement>(null);
   const count = messages.value.length;
   useEffect(() => {
@@ -19,7 +19,7 @@ export function Thread({ messages, now }: Props) {
       <div class="thread" ref={log} role="log" aria-label={t('messages')}>
         <ol class="thread__list">
           {messages.value.map((message) => (
-            <MessageItem key={message.id} message={message} now={now.value} />
+            <MessageItem key={message.id} message={message} now={now.value} onRetry={onRetry} onDelete={onDelete} />
           ))}
         </ol>
       </div>

@@ -7,17 +7,21 @@ import { db } from '../../utils/db/database';
 import { upsertMessage } from '../../utils/db/messages';
 import { conversation, message } from '../setup/fixtures';
 import { installI18n } from '../setup/i18n';
+import { fakeBackgroundPort } from '../setup/background-port';
 
 /** Every panel→bg message, answered like the background would. */
 let sent: Array<{ name: string; payload: unknown }>;
+let background: ReturnType<typeof fakeBackgroundPort>;
 
 beforeEach(async () => {
   fakeBrowser.reset();
   installI18n();
   sent = [];
+  background = fakeBackgroundPort();
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (envelope: { name: string; payload: unknown }) => {
     sent.push(envelope);
-    if (envelope.name === 'panel→bg:send-reply') return { ok: true, value: { messageId: 'key-1' } };
+    if (envelope.name === 'panel→bg:send-reply') return { ok: true, value: { messageIds: ['key-1'] } };
+    if (envelope.name === 'panel→bg:retry-message') return { ok: true, value: { messageId: 'key-2' } };
     return { ok: true, value: {} };
   }) as never);
   await Promise.all(db().tables.map((table) => table.clear()));
@@ -92,5 +96,52 @@ describe('panel', () => {
   it('opens a number from the URL through the background', async () => {
     render(<PanelApp route={{ number: '+15035550142', conversation: null, docked: true }} />);
     await waitFor(() => expect(sent).toContainEqual({ name: 'panel→bg:open-number', payload: { number: '+15035550142' } }));
+  });
+});
+
+describe('panel: failed replies, unread, presence', () => {
+  it('shows why a reply failed and lets the agent retry or delete it', async () => {
+    await upsertMessage(db(), message({ id: 'key-f1', direction: 'outbound', body: 'Refund sent', status: 'failed', failureReason: 'Carrier rejected the number', createdAt: Date.parse('2026-11-20T10:07:00Z') }));
+    render(<PanelApp route={{ number: null, conversation: 'c1', docked: false }} />);
+    const log = await screen.findByRole('log', { name: 'Messages' });
+    const failed = await within(log).findByText('Refund sent');
+    const bubble = failed.closest('li')!;
+    expect(bubble.textContent).toContain('Not delivered');
+    expect(bubble.textContent).toContain('Carrier rejected the number');
+    // Only the failed reply offers the actions.
+    expect(within(log).getAllByRole('button', { name: 'Retry' })).toHaveLength(1);
+
+    fireEvent.click(within(bubble).getByRole('button', { name: 'Retry' }));
+    fireEvent.click(within(bubble).getByRole('button', { name: 'Delete' }));
+    await waitFor(() =>
+      expect(sent.filter((m) => m.name.startsWith('panel→bg:retry') || m.name.startsWith('panel→bg:delete'))).toEqual([
+        { name: 'panel→bg:retry-message', payload: { messageId: 'key-f1' } },
+        { name: 'panel→bg:delete-message', payload: { messageId: 'key-f1' } },
+      ]),
+    );
+  });
+
+  it('shows unread counts in the list and the tab title, and marks the conversation read when it is opened', async () => {
+    await db().conversations.update('c1', { unread: 2 });
+    render(<PanelApp route={{ number: null, conversation: null, docked: false }} />);
+    const list = await screen.findByRole('list', { name: 'Conversations' });
+    await within(list).findByLabelText('2 unread');
+    await waitFor(() => expect(document.title).toBe('(2) Parley'));
+    expect(sent.some((m) => m.name === 'panel→bg:mark-read')).toBe(false);
+
+    fireEvent.click(within(list).getByRole('button', { name: /Maria Lopez/ }));
+    await waitFor(() => expect(sent).toContainEqual({ name: 'panel→bg:mark-read', payload: { conversationId: 'c1' } }));
+    // The background clears it; every open panel's title follows.
+    await db().conversations.update('c1', { unread: 0 });
+    await waitFor(() => expect(document.title).toBe('Parley'));
+  });
+
+  it('tells the background what it shows, and shows what the background asks for', async () => {
+    await upsertConversation(db(), conversation({ id: 'c2', title: 'Dan Osei', customerNumber: '+15035550177' }));
+    render(<PanelApp route={{ number: null, conversation: null, docked: false }} />);
+    await screen.findByRole('list', { name: 'Conversations' });
+    background.show('c2');
+    await screen.findByRole('heading', { name: /Dan Osei/ });
+    await waitFor(() => expect(background.reports.at(-1)).toEqual({ op: 'view', conversationId: 'c2', visible: true }));
   });
 });

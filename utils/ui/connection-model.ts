@@ -1,4 +1,5 @@
-import { createModel, effect, signal } from '@preact/signals';
+import { action, createModel, effect, signal } from '@preact/signals';
+import { request } from '../messaging/client';
 import { ConnectionStateSchema, type ConnectionState } from '../model/connection';
 import { connectionItem, sessionItem } from '../settings';
 import type { Agent } from '../model/agent';
@@ -28,5 +29,10 @@ export const ConnectionModel = createModel(() => {
     return () => clearInterval(timer);
   });
 
-  return { state, agent, now };
+  /** "Retry now" while offline: the background skips the rest of its reconnect delay. */
+  const retryNow = action(async () => {
+    await request('page→bg:reconnect-now', {}).catch((error: unknown) => console.warn('[parley] retry failed', error));
+  });
+
+  return { state, agent, now, retryNow };
 });

@@ -1,25 +1,33 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
-import type { StoredMessage } from '../db/database';
+import type { StoredConversation, StoredMessage } from '../db/database';
 import { t } from '../i18n';
 import { request } from '../messaging/client';
-import type { Conversation } from '../model/conversation';
+import type { ConnectionState } from '../model/connection';
+import { connectionItem } from '../settings';
 import { explain } from './errors';
 import { live } from './live';
+import { connectPresence } from './presence';
+
+const sessionRuns = (state: ConnectionState | null) => state?.status === 'connecting' || state?.status === 'online' || state?.status === 'offline';
 
 /**
  * The panel's business state: reads Dexie through live queries (directly, or through the
  * background where the page cannot open IndexedDB), writes only through the background. Views get
- * signals and actions, nothing else.
+ * signals and actions, nothing else. Every open panel runs its own model on the same store, so all
+ * of them update together.
  */
 export const WorkspaceModel = createModel(() => {
-  const conversations = signal<Conversation[]>([]);
+  const conversations = signal<StoredConversation[]>([]);
   const selectedId = signal<string | null>(null);
   const messages = signal<StoredMessage[]>([]);
+  const unreadTotal = signal(0);
+  const visible = signal(document.visibilityState === 'visible');
   /** A transient line for the agent (opening a number, a failed send). */
   const notice = signal<string | null>(null);
   const selected = computed(() => conversations.value.find((c) => c.id === selectedId.value) ?? null);
 
   effect(() => live('conversations', [], (rows) => (conversations.value = rows)));
+  effect(() => live('unreadTotal', [], (count) => (unreadTotal.value = count)));
   effect(() => {
     const id = selectedId.value;
     if (!id) {
@@ -28,12 +36,40 @@ export const WorkspaceModel = createModel(() => {
     }
     return live('timeline', [id], (rows) => (messages.value = rows));
   });
+  effect(() => {
+    const update = () => (visible.value = document.visibilityState === 'visible');
+    document.addEventListener('visibilitychange', update);
+    return () => document.removeEventListener('visibilitychange', update);
+  });
+  // The tab title carries the unread count, so a panel tab in the background still shows it.
+  effect(() => {
+    document.title = unreadTotal.value > 0 ? t('panelTitleUnread', String(unreadTotal.value)) : t('extName');
+  });
+  // A conversation on screen is read: its unread count goes back to zero, now and as messages arrive.
+  effect(() => {
+    const conversation = selected.value;
+    if (visible.value && conversation && conversation.unread > 0) {
+      request('panel→bg:mark-read', { conversationId: conversation.id }).catch(() => undefined);
+    }
+  });
 
   const select = action((id: string) => {
     selectedId.value = id;
     notice.value = null;
     // Best effort: the event stream normally has the history already.
     request('panel→bg:load-messages', { conversationId: id }).catch(() => undefined);
+  });
+
+  effect(() => {
+    const presence = connectPresence({
+      onShow: (conversationId) => select(conversationId),
+      shouldReconnect: async () => sessionRuns(await connectionItem.getValue()),
+    });
+    const stop = effect(() => presence.report({ conversationId: selectedId.value, visible: visible.value }));
+    return () => {
+      stop();
+      presence.close();
+    };
   });
 
   const openNumber = action(async (number: string) => {
@@ -60,5 +96,21 @@ export const WorkspaceModel = createModel(() => {
     }
   });
 
-  return { conversations, selectedId, selected, messages, notice, select, openNumber, sendReply };
+  const retryMessage = action(async (messageId: string) => {
+    try {
+      await request('panel→bg:retry-message', { messageId });
+    } catch (error) {
+      notice.value = t('retryFailed', explain(error));
+    }
+  });
+
+  const deleteMessage = action(async (messageId: string) => {
+    try {
+      await request('panel→bg:delete-message', { messageId });
+    } catch (error) {
+      notice.value = t('deleteFailed', explain(error));
+    }
+  });
+
+  return { conversations, selectedId, selected, messages, unreadTotal, notice, select, openNumber, sendReply, retryMessage, deleteMessage };
 });
