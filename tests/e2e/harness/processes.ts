@@ -71,3 +71,50 @@ export async function startDemoCrm(): Promise<RunningProcess> {
   const { url, child } = await startNode('demo/server.ts', { DEMO_PORT: '0', HOST: '127.0.0.1' });
   return { url, stop: () => stopChild(child) };
 }
+
+/** A free TCP port on 127.0.0.1, for a server that must come back on the same address. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface RestartableServer extends RunningProcess {
+  /** Starts it again on the same port and the same PGlite directory. */
+  start(): Promise<void>;
+  /** Stops it (if running) and deletes its data directory. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * The reference server on a fixed port with a PGlite directory that outlives it: stop() and
+ * start() bring back the same server, same database, same URL, as a real restart would.
+ */
+export async function startRestartablePbxServer(): Promise<RestartableServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-e2e-pglite-'));
+  const port = await freePort();
+  let child: ChildProcess | null = null;
+  const start = async () => {
+    ({ child } = await startNode('pbx-server/src/main.ts', { PARLEY_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1' }));
+  };
+  await start();
+  const stop = async () => {
+    if (child) await stopChild(child);
+    child = null;
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    start,
+    stop,
+    dispose: async () => {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
