@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type ParleyDb } from '../../utils/db/database';
-import { addOutboxMessages, timeline } from '../../utils/db/messages';
+import { addOutboxMessages, timeline, upsertMessage } from '../../utils/db/messages';
 import { getCursor, hasCaughtUp } from '../../utils/db/meta';
 import type { PbxEvent } from '../../utils/pbx/connector';
 import { ParleyConnector } from '../../utils/pbx/parley';
 import type { Arrival } from '../../utils/sync/apply-events';
 import { SyncEngine } from '../../utils/sync/engine';
+import { syncFrom } from '../../utils/sync/link';
 import { FakePbx } from '../setup/fake-pbx';
 import { conversation, message } from '../setup/fixtures';
 
@@ -87,6 +88,24 @@ describe('sync engine: cursor', () => {
     expect((await timeline(db, 'c1')).map((m) => m.id)).toEqual(['m1']);
   });
 
+  it('merges with rows stored before (a REST answer), adds the rest, and counts only what is new', async () => {
+    const { engine, arrivals } = engineWith();
+    engine.caughtUp(0);
+    await engine.idle();
+    // The outbox stored the server's answer (already "sent"), and a thread was loaded over REST.
+    await upsertMessage(db, message({ id: 'reply', direction: 'outbound', status: 'sent', body: 'On its way' }));
+    await upsertMessage(db, inbound(1).message);
+    engine.push({ kind: 'message', cursor: 1, conversation: conversation(), message: message({ id: 'reply', direction: 'outbound', status: 'queued', body: 'On its way' }) });
+    engine.push({ kind: 'message', cursor: 2, ...inbound(1) });
+    engine.push({ kind: 'message', cursor: 3, ...inbound(2) });
+    await engine.idle();
+    expect((await db.messages.get('reply'))?.status).toBe('sent');
+    expect((await timeline(db, 'c1')).map((m) => m.id).sort()).toEqual(['m1', 'm2', 'reply']);
+    expect(arrivals.map((a) => a.message.id)).toEqual(['m2']);
+    expect((await db.conversations.get('c1'))?.unread).toBe(1);
+    expect(await getCursor(db)).toBe(3);
+  });
+
   it('replaces the outbox row when the server echo of the reply arrives', async () => {
     await addOutboxMessages(db, [{ idempotencyKey: 'key-0001-abcdef', conversationId: 'c1', body: 'On its way' }], 5_000);
     const { engine } = engineWith();
@@ -98,6 +117,32 @@ describe('sync engine: cursor', () => {
     });
     await engine.idle();
     expect((await timeline(db, 'c1')).map((m) => [m.id, m.status])).toEqual([['srv-1', 'queued']]);
+  });
+});
+
+describe('sync engine: flow control', () => {
+  it('asks to stop receiving above the high-water mark and to resume once mostly drained', async () => {
+    const signals: boolean[] = [];
+    const engine = new SyncEngine(db, { onFailure: () => undefined, batchSize: 10, highWater: 40, onBackpressure: (stop) => signals.push(stop) });
+    for (let i = 1; i <= 100; i++) engine.push({ kind: 'message', cursor: i, ...inbound(i) });
+    expect(signals).toEqual([true]);
+    await engine.idle();
+    expect(signals).toEqual([true, false]);
+    expect(await db.messages.count()).toBe(100);
+  });
+
+  it('pages a backlog through a held-back stream: every event stored once, each reconnect after the last one received', async () => {
+    const pbx = new FakePbx();
+    for (let i = 1; i <= 500; i++) pbx.messageCreated(inbound(i, `c${i % 9}`).conversation, inbound(i, `c${i % 9}`).message);
+    const connector = new ParleyConnector({ createSocket: pbx.createSocket });
+    const caughtUp = new Promise<void>((resolve) => syncFrom(connector, db, { onFailure: () => undefined, batchSize: 25, highWater: 60, onCaughtUp: resolve }));
+    await connector.connect(session, 0);
+    await caughtUp;
+    connector.disconnect();
+    expect(await getCursor(db)).toBe(500);
+    expect(await db.messages.count()).toBe(500);
+    expect(pbx.requestedCursors.length).toBeGreaterThan(2);
+    expect(pbx.requestedCursors).toEqual([...pbx.requestedCursors].sort((a, b) => a - b));
   });
 });
 

@@ -11,7 +11,8 @@ import { nextSessionState, type SessionInput } from '../session/machine';
 import { accessItem, connectionItem, extensionItem, normalizeServerUrl, serverUrlItem, sessionItem, smsSplittingItem, StoredSessionSchema } from '../settings';
 import { splitForSending } from '../sms/segments';
 import type { Arrival } from '../sync/apply-events';
-import { SyncEngine } from '../sync/engine';
+import type { SyncEngine } from '../sync/engine';
+import { syncFrom } from '../sync/link';
 import { Outbox, type OutboxOptions } from '../sync/outbox';
 
 export interface ServiceOptions {
@@ -40,18 +41,14 @@ export class ParleyService {
     private readonly connector: PbxConnector,
     options: ServiceOptions = {},
   ) {
-    this.engine = new SyncEngine(db, {
+    this.outbox = new Outbox(db, connector, options.outbox);
+    this.engine = syncFrom(connector, db, {
       onFailure: (error) => {
         console.error('[parley] could not store events; resuming from the stored cursor', error);
         void getCursor(db).then((cursor) => connector.sync(cursor));
       },
       onArrivals: options.onArrivals,
-    });
-    this.outbox = new Outbox(db, connector, options.outbox);
-    connector.on('event', (event) => this.engine.push(event));
-    connector.on('synced', ({ cursor }) => {
-      this.engine.caughtUp(cursor);
-      void this.engine.idle().then(() => this.outbox.flush());
+      onCaughtUp: () => void this.outbox.flush(),
     });
     connector.on('connection', (state) => this.move({ type: 'report', state }));
     connector.on('session', (session) => void this.keepSession(session));

@@ -68,6 +68,12 @@ export interface PbxConnector {
   sync(cursor: number): void;
   /** Skips the remaining reconnect delay (the agent pressed "Retry now", or the network came back). */
   reconnectNow(): void;
+  /**
+   * Flow control for a large backlog: stop receiving events until resumeEvents(), which continues
+   * after the last event delivered. The session stays up; the PBX keeps what follows.
+   */
+  pauseEvents(): void;
+  resumeEvents(): void;
   listConversations(): Promise<Conversation[]>;
   listMessages(conversationId: string): Promise<Message[]>;
   /** Find-or-create the agent's 1:1 conversation with a customer number. */

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { ParleyDb, StoredConversation, StoredMessage } from '../db/database';
 import { mergeConversation, mergeMessage } from '../db/merge';
 import { hasCaughtUp, setCaughtUp, setCursor } from '../db/meta';
@@ -17,127 +18,149 @@ export interface Arrival {
 }
 
 /**
- * Applies one batch in a single transaction with a handful of bulk reads and writes, whatever its
- * size: every row the batch touches is read once (bulkGet, one anyOf for idempotency keys), the
- * events are folded over those rows in memory in cursor order, and the results are written back
- * with bulkPut together with the batch's last cursor. Returns the arrivals, valid once committed.
+ * Applies one batch in a single transaction with a handful of bulk operations, whatever its size.
+ * Most messages of a sync are new, so they are added without being read first; only the few that
+ * turn out to be stored already (a reply the outbox stored from the server's answer, a thread
+ * loaded over REST) are read and merged. The events are folded over the rows in memory in cursor
+ * order, and the results are written together with the batch's last cursor. Returns the arrivals,
+ * valid once the transaction has committed.
  */
 export function applyEvents(db: ParleyDb, batch: readonly SyncItem[]): Promise<Arrival[]> {
   return db.transaction('rw', db.conversations, db.messages, db.meta, async () => {
-    const wanted = rowsTouched(batch);
-    const [storedMessages, storedConversations, outboxRows, wasCaughtUp] = await Promise.all([
-      db.messages.bulkGet(wanted.messageIds),
-      db.conversations.bulkGet(wanted.conversationIds),
-      wanted.keys.length > 0 ? db.messages.where('idempotencyKey').anyOf(wanted.keys).filter((row) => row.pending === 1).toArray() : [],
+    const touched = rowsTouched(batch);
+    const [conversations, outbox, wasCaughtUp] = await Promise.all([
+      readConversations(db, touched.conversationIds),
+      // The outbox is a handful of rows: reading it whole beats looking up every idempotency key.
+      db.messages.where('[pending+createdAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).toArray(),
       hasCaughtUp(db),
     ]);
-    const state = new BatchState(
-      new Map(wanted.messageIds.map((id, index) => [id, storedMessages[index]])),
-      new Map(wanted.conversationIds.map((id, index) => [id, storedConversations[index]])),
-      outboxRows,
-    );
 
-    let counting = wasCaughtUp;
-    const arrivals: Array<{ conversationId: string; message: Message; newConversation: boolean }> = [];
-    for (const item of batch) {
-      switch (item.kind) {
-        case 'message': {
-          const firstTime = !state.messages.get(item.message.id);
-          const knownConversation = state.conversations.get(item.conversation.id) !== undefined;
-          state.putMessage(item.message);
-          state.putConversation(item.conversation);
-          if (counting && firstTime && item.message.direction === 'inbound' && item.message.kind !== 'system') {
-            state.countUnread(item.conversation.id);
-            arrivals.push({ conversationId: item.conversation.id, message: item.message, newConversation: !knownConversation });
-          }
-          break;
-        }
-        case 'status':
-          state.putMessage(item.message);
-          break;
-        case 'conversation':
-          state.putConversation(item.conversation);
-          break;
-        case 'caught-up':
-          counting = true;
-          break;
-        case 'checkpoint':
-          break;
-      }
+    let fold = foldBatch(batch, new Map(), conversations, outbox, wasCaughtUp);
+    const added = [...fold.messages.values()];
+    const alreadyStored = await addNew(db, added);
+    if (alreadyStored.length > 0) {
+      // Fold again from the stored copies of those few: their merge, and whether they count as new, change.
+      const stored = await db.messages.bulkGet(alreadyStored);
+      fold = foldBatch(batch, new Map(alreadyStored.map((id, index) => [id, stored[index]])), conversations, outbox, wasCaughtUp);
+      const merged = alreadyStored.flatMap((id) => (fold.changedMessages.has(id) ? [fold.messages.get(id)!] : []));
+      if (merged.length > 0) await db.messages.bulkPut(merged);
     }
-
-    await state.write(db);
-    await setCursor(db, Math.max(...batch.map((item) => item.cursor)));
-    if (counting && !wasCaughtUp) await setCaughtUp(db);
-    return arrivals.map(({ conversationId, ...rest }) => ({ ...rest, conversation: state.conversations.get(conversationId)! }));
+    await Promise.all([
+      fold.replacedOutbox.length > 0 ? db.messages.bulkDelete(fold.replacedOutbox) : undefined,
+      fold.changedConversations.length > 0 ? db.conversations.bulkPut(fold.changedConversations) : undefined,
+      setCursor(db, Math.max(...batch.map((item) => item.cursor))),
+      fold.caughtUp && !wasCaughtUp ? setCaughtUp(db) : undefined,
+    ]);
+    return fold.arrivals;
   });
 }
 
 function rowsTouched(batch: readonly SyncItem[]) {
-  const messageIds = new Set<string>();
   const conversationIds = new Set<string>();
-  const keys = new Set<string>();
-  for (const item of batch) {
-    if (item.kind === 'message' || item.kind === 'status') {
-      messageIds.add(item.message.id);
-      if (item.message.idempotencyKey) keys.add(item.message.idempotencyKey);
-    }
-    if (item.kind === 'message' || item.kind === 'conversation') conversationIds.add(item.conversation.id);
-  }
-  return { messageIds: [...messageIds], conversationIds: [...conversationIds], keys: [...keys] };
+  for (const item of batch) if (item.kind === 'message' || item.kind === 'conversation') conversationIds.add(item.conversation.id);
+  return { conversationIds: [...conversationIds] };
 }
 
-/** The rows a batch reads, changed in memory; only the changed ones are written back. */
-class BatchState {
-  private changedMessages = new Set<string>();
-  private changedConversations = new Set<string>();
-  private replacedOutbox = new Set<string>();
-  private outboxByKey: Map<string, string[]>;
-
-  constructor(
-    readonly messages: Map<string, StoredMessage | undefined>,
-    readonly conversations: Map<string, StoredConversation | undefined>,
-    outboxRows: StoredMessage[],
-  ) {
-    this.outboxByKey = new Map();
-    for (const row of outboxRows) {
-      const ids = this.outboxByKey.get(row.idempotencyKey!) ?? [];
-      ids.push(row.id);
-      this.outboxByKey.set(row.idempotencyKey!, ids);
-    }
+/**
+ * The stored conversations a batch touches. A first sync touches a good share of the table in
+ * every batch, and one read of the whole table then costs far less than hundreds of single reads.
+ */
+async function readConversations(db: ParleyDb, ids: string[]): Promise<Map<string, StoredConversation | undefined>> {
+  if (ids.length === 0) return new Map();
+  const wholeTable = ids.length >= 32 && ids.length * 4 >= (await db.conversations.count());
+  if (wholeTable) {
+    const all = new Map((await db.conversations.toArray()).map((row) => [row.id, row]));
+    return new Map(ids.map((id) => [id, all.get(id)]));
   }
+  const rows = await db.conversations.bulkGet(ids);
+  return new Map(ids.map((id, index) => [id, rows[index]]));
+}
 
-  putMessage(message: Message): void {
+/** Adds rows whose id is not stored yet; returns the ids of those that were (and were left untouched). */
+async function addNew(db: ParleyDb, rows: StoredMessage[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  try {
+    await db.messages.bulkAdd(rows);
+    return [];
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const failures = Object.entries(error.failuresByPos);
+    const unexpected = failures.find(([, failure]) => failure.name !== 'ConstraintError');
+    if (unexpected) throw unexpected[1];
+    return failures.map(([position]) => rows[Number(position)]!.id);
+  }
+}
+
+/** Folds the batch in cursor order over the rows it starts from (`stored`: message rows known to exist). */
+function foldBatch(
+  batch: readonly SyncItem[],
+  stored: ReadonlyMap<string, StoredMessage | undefined>,
+  storedConversations: ReadonlyMap<string, StoredConversation | undefined>,
+  outbox: readonly StoredMessage[],
+  wasCaughtUp: boolean,
+) {
+  const messages = new Map(stored);
+  const changedMessages = new Set<string>();
+  const conversations = new Map(storedConversations);
+  const changedConversations = new Set<string>();
+  const replacedOutbox = new Set<string>();
+  const arrivals: Array<{ conversationId: string; message: Message; newConversation: boolean }> = [];
+  let counting = wasCaughtUp;
+
+  const putMessage = (message: Message) => {
     // The server's copy of a reply replaces its outbox row, so the thread never shows it twice.
-    for (const id of (message.idempotencyKey && this.outboxByKey.get(message.idempotencyKey)) || []) {
-      if (id !== message.id) this.replacedOutbox.add(id);
-    }
-    const merged = mergeMessage(this.messages.get(message.id), message);
+    for (const row of outbox) if (message.idempotencyKey && row.idempotencyKey === message.idempotencyKey && row.id !== message.id) replacedOutbox.add(row.id);
+    const merged = mergeMessage(messages.get(message.id), message);
     if (!merged) return;
-    this.messages.set(message.id, merged);
-    this.changedMessages.add(message.id);
-  }
-
-  putConversation(conversation: Conversation): void {
-    const merged = mergeConversation(this.conversations.get(conversation.id), conversation);
+    messages.set(message.id, merged);
+    changedMessages.add(message.id);
+  };
+  const putConversation = (conversation: Conversation) => {
+    const merged = mergeConversation(conversations.get(conversation.id), conversation);
     if (!merged) return;
-    this.conversations.set(conversation.id, merged);
-    this.changedConversations.add(conversation.id);
-  }
-
-  countUnread(conversationId: string): void {
-    const row = this.conversations.get(conversationId);
+    conversations.set(conversation.id, merged);
+    changedConversations.add(conversation.id);
+  };
+  const countUnread = (conversationId: string) => {
+    const row = conversations.get(conversationId);
     if (!row) return;
-    this.conversations.set(conversationId, { ...row, unread: row.unread + 1 });
-    this.changedConversations.add(conversationId);
+    conversations.set(conversationId, { ...row, unread: row.unread + 1 });
+    changedConversations.add(conversationId);
+  };
+
+  for (const item of batch) {
+    switch (item.kind) {
+      case 'message': {
+        const firstTime = !messages.get(item.message.id);
+        const knownConversation = conversations.get(item.conversation.id) !== undefined;
+        putMessage(item.message);
+        putConversation(item.conversation);
+        if (counting && firstTime && item.message.direction === 'inbound' && item.message.kind !== 'system') {
+          countUnread(item.conversation.id);
+          arrivals.push({ conversationId: item.conversation.id, message: item.message, newConversation: !knownConversation });
+        }
+        break;
+      }
+      case 'status':
+        putMessage(item.message);
+        break;
+      case 'conversation':
+        putConversation(item.conversation);
+        break;
+      case 'caught-up':
+        counting = true;
+        break;
+      case 'checkpoint':
+        break;
+    }
   }
 
-  async write(db: ParleyDb): Promise<void> {
-    const pick = <T>(rows: Map<string, T | undefined>, ids: Set<string>) => [...ids].map((id) => rows.get(id)!);
-    await Promise.all([
-      this.replacedOutbox.size > 0 ? db.messages.bulkDelete([...this.replacedOutbox]) : undefined,
-      this.changedMessages.size > 0 ? db.messages.bulkPut(pick(this.messages, this.changedMessages)) : undefined,
-      this.changedConversations.size > 0 ? db.conversations.bulkPut(pick(this.conversations, this.changedConversations)) : undefined,
-    ]);
-  }
+  return {
+    messages: new Map([...changedMessages].map((id) => [id, messages.get(id)!])),
+    changedMessages,
+    changedConversations: [...changedConversations].map((id) => conversations.get(id)!),
+    replacedOutbox: [...replacedOutbox],
+    arrivals: arrivals.map(({ conversationId, ...rest }) => ({ ...rest, conversation: conversations.get(conversationId)! })),
+    caughtUp: counting,
+  };
 }

@@ -7,8 +7,15 @@ export interface SyncEngineOptions {
   onFailure: (error: unknown) => void;
   /** New inbound messages, after the batch that stored them committed. */
   onArrivals?: (arrivals: Arrival[]) => void;
-  /** At most this many events per transaction: a large backlog becomes many short transactions. */
+  /** At most this many events per transaction: a large backlog becomes many bounded transactions. */
   batchSize?: number;
+  /**
+   * Flow control: called with true when more than `highWater` events wait to be stored (stop
+   * receiving), and with false once fewer than a quarter of that wait (receive again). A first sync
+   * is then held to a bounded amount of memory however fast the PBX sends.
+   */
+  onBackpressure?: (stop: boolean) => void;
+  highWater?: number;
 }
 
 /**
@@ -21,12 +28,15 @@ export class SyncEngine {
   private queue: SyncItem[] = [];
   private draining: Promise<void> | null = null;
   private readonly batchSize: number;
+  private readonly highWater: number;
+  private holding = false;
 
   constructor(
     private readonly db: ParleyDb,
     private readonly options: SyncEngineOptions,
   ) {
-    this.batchSize = options.batchSize ?? 1_000;
+    this.batchSize = options.batchSize ?? 2_000;
+    this.highWater = options.highWater ?? 10_000;
   }
 
   push(event: PbxEvent): void {
@@ -41,6 +51,7 @@ export class SyncEngine {
   /** Forgets what is not stored yet (sign-out, another agent); the next session starts from the stored cursor. */
   clear(): void {
     this.queue = [];
+    this.release();
   }
 
   /** Events received but not stored yet. */
@@ -55,6 +66,10 @@ export class SyncEngine {
 
   private enqueue(item: SyncItem): void {
     this.queue.push(item);
+    if (!this.holding && this.queue.length > this.highWater) {
+      this.holding = true;
+      this.options.onBackpressure?.(true);
+    }
     this.draining ??= this.drain().finally(() => {
       this.draining = null;
     });
@@ -67,11 +82,18 @@ export class SyncEngine {
       try {
         arrivals = await applyEvents(this.db, batch);
       } catch (error) {
-        this.queue = [];
+        this.clear();
         this.options.onFailure(error);
         return;
       }
       if (arrivals.length > 0) this.options.onArrivals?.(arrivals);
+      if (this.queue.length < this.highWater / 4) this.release();
     }
+  }
+
+  private release(): void {
+    if (!this.holding) return;
+    this.holding = false;
+    this.options.onBackpressure?.(false);
   }
 }

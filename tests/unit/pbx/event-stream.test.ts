@@ -132,4 +132,29 @@ describe('EventStream', () => {
     expect(sockets[0]!.closed).toBe(true);
     stream.stop();
   });
+
+  it('pauses without reporting a state change and resumes after the last delivered event', async () => {
+    const { stream, sockets, states, cursors } = setup();
+    stream.start(0);
+    await vi.waitFor(() => expect(sockets).toHaveLength(1));
+    sockets[0]!.onopen?.();
+    sockets[0]!.frame(event(1));
+    sockets[0]!.frame(event(2));
+    const reported = states.length;
+    stream.pause();
+    expect(sockets[0]!.closed).toBe(true);
+    sockets[0]!.onclose?.({ code: 1000 });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(1);
+    expect(states).toHaveLength(reported);
+
+    stream.resume();
+    await vi.waitFor(() => expect(sockets).toHaveLength(2));
+    expect(sockets[1]!.url).toContain('cursor=2');
+    sockets[1]!.onopen?.();
+    sockets[1]!.frame(event(3));
+    expect(cursors).toEqual([1, 2, 3]);
+    expect(states.slice(reported)).toEqual([{ status: 'online' }]);
+    stream.stop();
+  });
 });

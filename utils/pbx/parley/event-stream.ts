@@ -33,12 +33,14 @@ export class EventStream {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private silenceTimer: ReturnType<typeof setTimeout> | undefined;
   private forceNewToken = false;
+  private paused = false;
 
   constructor(private readonly options: EventStreamOptions) {}
 
   start(cursor: number): void {
     this.stop();
     this.running = true;
+    this.paused = false;
     this.cursor.reset(cursor);
     this.attempt = 0;
     void this.open();
@@ -53,15 +55,37 @@ export class EventStream {
     socket?.close(1000);
   }
 
+  /**
+   * Flow control: closes the socket without reporting a state change, remembering the last
+   * delivered cursor. The server keeps what follows, so nothing is lost while the app catches up.
+   */
+  pause(): void {
+    if (!this.running || this.paused) return;
+    this.paused = true;
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.silenceTimer);
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(1000);
+  }
+
+  /** Reopens after pause(), from the last delivered cursor. */
+  resume(): void {
+    if (!this.running || !this.paused) return;
+    this.paused = false;
+    void this.open(true);
+  }
+
   /** Skips the remaining backoff, e.g. when the browser reports it is back online. */
   retryNow(): void {
-    if (!this.running || this.socket) return;
+    if (!this.running || this.paused || this.socket) return;
     clearTimeout(this.retryTimer);
     void this.open();
   }
 
-  private async open(): Promise<void> {
-    this.options.onState({ status: 'connecting' });
+  /** `quietly`: reopening after a pause is not a reconnect; the link never went down as far as the agent is concerned. */
+  private async open(quietly = false): Promise<void> {
+    if (!quietly) this.options.onState({ status: 'connecting' });
     let url: string;
     try {
       url = await this.options.url(this.cursor.value, this.forceNewToken);
@@ -69,7 +93,7 @@ export class EventStream {
       if (isPbxError(error, 'unauthorized') || isPbxError(error, 'invalid_credentials')) return this.fail();
       return this.scheduleRetry();
     }
-    if (!this.running) return;
+    if (!this.running || this.paused) return;
     this.forceNewToken = false;
     const socket = (this.options.createSocket ?? ((u) => new WebSocket(u)))(url);
     this.socket = socket;
@@ -82,7 +106,7 @@ export class EventStream {
       this.handle(socket, message.data);
     };
     socket.onclose = (close) => {
-      if (this.socket !== socket) return;
+      if (this.socket !== socket || this.paused) return;
       this.socket = null;
       clearTimeout(this.silenceTimer);
       if (!this.running) return;

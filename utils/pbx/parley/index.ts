@@ -76,6 +76,14 @@ export class ParleyConnector implements PbxConnector {
     this.stream.retryNow();
   }
 
+  pauseEvents(): void {
+    this.stream.pause();
+  }
+
+  resumeEvents(): void {
+    this.stream.resume();
+  }
+
   listConversations(): Promise<Conversation[]> {
     return this.api().listConversations(this.token);
   }
