@@ -1,9 +1,9 @@
 import { liveQuery, type Subscription } from 'dexie';
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import type { ParleyDb } from '../db/database';
 import { runLiveQuery } from '../db/live-queries';
 import { LIVE_PORT_NAME, LiveRequestSchema, type LiveUpdate } from '../messaging/live-port';
-import { senderKind } from '../messaging/sender';
+import { acceptExtensionPorts } from './extension-ports';
 
 /** The part of a runtime port the bridge uses, so tests can hand it an in-memory one. */
 export type LivePort = Pick<Browser.runtime.Port, 'postMessage' | 'disconnect' | 'onMessage' | 'onDisconnect'>;
@@ -12,16 +12,8 @@ export type LivePort = Pick<Browser.runtime.Port, 'postMessage' | 'disconnect' |
  * Serves the panel's live queries over a port, for panels that cannot read IndexedDB themselves.
  * Only this extension's own pages may connect.
  */
-export function serveLiveQueries(db: ParleyDb, extensionId = browser.runtime.id, extensionBaseUrl = browser.runtime.getURL('/')): void {
-  browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== LIVE_PORT_NAME) return;
-    if (!port.sender || senderKind(port.sender, extensionId, extensionBaseUrl) !== 'extension-page') {
-      console.warn('[parley] rejected a live-query port from an untrusted sender', { url: port.sender?.url });
-      port.disconnect();
-      return;
-    }
-    serveLivePort(db, port);
-  });
+export function serveLiveQueries(db: ParleyDb): void {
+  acceptExtensionPorts(LIVE_PORT_NAME, (port) => serveLivePort(db, port));
 }
 
 /** One trusted port: every request validated, one subscription per watch id, all ended with the port. */

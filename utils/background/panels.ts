@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { PanelViewSchema, PRESENCE_PORT_NAME, type PanelView, type ShowConversation } from '../messaging/presence-port';
-import { senderKind } from '../messaging/sender';
+import { acceptExtensionPorts } from './extension-ports';
 
 export type PresencePort = Pick<Browser.runtime.Port, 'postMessage' | 'onMessage' | 'onDisconnect' | 'disconnect'> & {
   sender?: Browser.runtime.MessageSender;
@@ -24,16 +24,8 @@ export class OpenPanels {
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Accepts presence ports from this extension's own pages only. */
-  serve(extensionId = browser.runtime.id, extensionBaseUrl = browser.runtime.getURL('/')): void {
-    browser.runtime.onConnect.addListener((port) => {
-      if (port.name !== PRESENCE_PORT_NAME) return;
-      if (!port.sender || senderKind(port.sender, extensionId, extensionBaseUrl) !== 'extension-page') {
-        console.warn('[parley] rejected a presence port from an untrusted sender', { url: port.sender?.url });
-        port.disconnect();
-        return;
-      }
-      this.attach(port);
-    });
+  serve(): void {
+    acceptExtensionPorts(PRESENCE_PORT_NAME, (port) => this.attach(port));
   }
 
   attach(port: PresencePort): void {

@@ -48,11 +48,7 @@ export class EventStream {
 
   stop(): void {
     this.running = false;
-    clearTimeout(this.retryTimer);
-    clearTimeout(this.silenceTimer);
-    const socket = this.socket;
-    this.socket = null;
-    socket?.close(1000);
+    this.dropSocket();
   }
 
   /**
@@ -62,11 +58,7 @@ export class EventStream {
   pause(): void {
     if (!this.running || this.paused) return;
     this.paused = true;
-    clearTimeout(this.retryTimer);
-    clearTimeout(this.silenceTimer);
-    const socket = this.socket;
-    this.socket = null;
-    socket?.close(1000);
+    this.dropSocket();
   }
 
   /** Reopens after pause(), from the last delivered cursor. */
@@ -144,6 +136,15 @@ export class EventStream {
       case 'event':
         if (this.cursor.accept(frame.data.cursor)) this.options.onEvent(frame.data);
     }
+  }
+
+  /** Closes the socket on purpose: its close event is ignored, and no retry is pending. */
+  private dropSocket(): void {
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.silenceTimer);
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(1000);
   }
 
   private watchSilence(): void {
