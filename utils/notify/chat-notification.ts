@@ -42,13 +42,10 @@ export function chatNotification({ conversation, message, newConversation }: Ann
   const preview = message.body.length > PREVIEW_CHARACTERS ? `${message.body.slice(0, PREVIEW_CHARACTERS - 1)}…` : message.body;
   const id = callId(conversation);
   const callLine = id ? t('notif_callId', id) : '';
-  const options: Browser.notifications.NotificationCreateOptions = {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title,
-    message: import.meta.env.FIREFOX && callLine ? `${callLine}\n${preview}` : preview,
-    ...(!import.meta.env.FIREFOX && callLine ? { contextMessage: callLine } : {}),
-    priority: newConversation ? 2 : 1,
-  };
+  const iconUrl = browser.runtime.getURL('/icon/128.png');
+  // Firefox supports only type, title, message and iconUrl, and throws on other options.
+  const options: Browser.notifications.NotificationCreateOptions = import.meta.env.FIREFOX
+    ? { type: 'basic', iconUrl, title, message: callLine ? `${callLine}\n${preview}` : preview }
+    : { type: 'basic', iconUrl, title, message: preview, ...(callLine ? { contextMessage: callLine } : {}), priority: newConversation ? 2 : 1 };
   return { id: notificationId(conversation.id), options };
 }
