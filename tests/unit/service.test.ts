@@ -87,6 +87,16 @@ describe('background session', () => {
     expect((await timeline(db, 'c1')).map((m) => m.body)).toEqual(['customer 1', 'customer 2', 'customer 3']);
   });
 
+  it('resumes once when start-up, the watchdog and "Retry now" coincide', async () => {
+    const first = startWorker();
+    await first.service.connect(credentials);
+    first.connector.disconnect();
+    const second = startWorker();
+    await Promise.all([second.service.resume(), second.service.resume(), second.service.reconnectNow()]);
+    await vi.waitFor(() => expect(second.service.state).toEqual({ status: 'online' }));
+    expect(pbx.requestedCursors).toHaveLength(2);
+  });
+
   it('renews with the refresh token when the worker restarts after the access token expired', async () => {
     const first = startWorker();
     await first.service.connect(credentials);

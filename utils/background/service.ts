@@ -32,6 +32,7 @@ export class ParleyService {
   private current: ConnectionState = { status: 'signed-out' };
   /** A session was started by this worker instance (a restarted worker starts with none). */
   private running = false;
+  private resuming: Promise<void> | null = null;
   private stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly engine: SyncEngine;
   private readonly outbox: Outbox;
@@ -68,7 +69,15 @@ export class ParleyService {
    * Resumes the stored session: at browser start, at every service-worker start, and from the
    * watchdog alarm. A no-op while this worker already runs a session.
    */
-  async resume(): Promise<void> {
+  resume(): Promise<void> {
+    // Single-flight: the start-up call, the watchdog alarm and a panel's "Retry now" can coincide.
+    this.resuming ??= this.resumeStored().finally(() => {
+      this.resuming = null;
+    });
+    return this.resuming;
+  }
+
+  private async resumeStored(): Promise<void> {
     if (this.running) return;
     const stored = StoredSessionSchema.nullable().safeParse(await sessionItem.getValue());
     if (!stored.success || !stored.data) {
