@@ -1,5 +1,5 @@
 import type { UpgradeWebSocket } from 'hono/ws';
-import type { InboundText } from './carriers/carrier';
+import type { CarrierSink, InboundText } from './carriers/carrier';
 import { BackgroundTasks } from './background';
 import type { Clock } from './clock';
 import type { Db } from './db/db';
@@ -23,6 +23,21 @@ import { EventWriter } from './events/unit-of-work';
 import { createApi, type Api } from './http/api';
 import { InboundRouter } from './routing/inbound';
 import { registerSimulatorRoutes } from './simulator/http';
+import { registerAdminAgentRoutes } from './admin/agents-http';
+import { registerAdminBotRoutes } from './admin/bots-http';
+import { registerAdminGroupRoutes } from './admin/groups-http';
+import { registerAdminNumberRoutes } from './admin/numbers-http';
+import { registerContactRoutes } from './contacts/http';
+import { ChatService } from './conversations/chats';
+import { registerChatRoutes } from './conversations/chats-http';
+import { registerReadRoutes } from './conversations/read-http';
+import { ReadState } from './conversations/read-state';
+import { registerGroupRoutes } from './groups/http';
+import { GroupService } from './groups/service';
+import { registerQueueControlRoutes } from './queues/http';
+import { QueueService } from './queues/service';
+import { QueueTimeouts } from './queues/timeouts';
+import { Scheduler } from './scheduler';
 
 export type AppOptions = {
   db: Db;
@@ -38,7 +53,17 @@ export type AppOptions = {
   config?: Partial<Pick<PbxConfig, 'carriers' | 'keywordReplies' | 'numbers'>>;
 };
 
-export type PbxApp = { app: Api; background: BackgroundTasks; loopback: LoopbackCarrier; bus: EventBus; carriers: CarrierRegistry };
+export type PbxApp = {
+  app: Api;
+  background: BackgroundTasks;
+  loopback: LoopbackCarrier;
+  bus: EventBus;
+  carriers: CarrierRegistry;
+  /** Queue timeouts; the server starts it, tests call runDue() after moving the clock. */
+  scheduler: Scheduler;
+  /** Where every carrier's inbound texts and delivery reports enter (benchmarks feed it directly). */
+  sink: CarrierSink;
+};
 
 /** Wires the domain modules together and registers every route (plus /openapi.json). */
 export function buildApp(options: AppOptions): PbxApp {
@@ -50,7 +75,7 @@ export function buildApp(options: AppOptions): PbxApp {
 
   const carriers = new CarrierRegistry(options.config?.carriers ?? {});
   const dispatcher = new OutboundDispatcher({ db, events, clock, carriers: carriers.byName, track: background.track });
-  const router = new InboundRouter({ db, events, clock });
+  const router = new InboundRouter({ db, events, clock, dispatcher });
   const keywords = new KeywordResponder({ db, events, clock, dispatcher, replies: keywordReplyBookFor(options.config ?? {}) });
   const sink = {
     async receiveInbound(text: InboundText) {
@@ -68,6 +93,17 @@ export function buildApp(options: AppOptions): PbxApp {
   registerAuthRoutes(app, { db, tokens });
   registerDirectoryRoutes(app, { db, auth });
   registerConversationRoutes(app, { service: new ConversationService({ db, events, clock, dispatcher }), auth });
+  const queues = new QueueService({ db, events, clock });
+  registerQueueControlRoutes(app, { queues, auth });
+  registerChatRoutes(app, { chats: new ChatService({ db, events, clock }), auth });
+  registerReadRoutes(app, { reads: new ReadState({ db, events, clock }), auth });
+  registerGroupRoutes(app, { groups: new GroupService({ db, events, clock }), auth });
+  registerContactRoutes(app, { db, clock, auth });
+  registerAdminAgentRoutes(app, { db, auth });
+  registerAdminGroupRoutes(app, { db, clock, auth });
+  registerAdminNumberRoutes(app, { db, auth, knownCarriers: () => new Set(carriers.byName.keys()) });
+  registerAdminBotRoutes(app, { db, auth });
+  const scheduler = new Scheduler([new QueueTimeouts({ db, events, clock, dispatcher, queues })]);
   registerEventRoutes(app, {
     db,
     bus,
@@ -91,5 +127,5 @@ export function buildApp(options: AppOptions): PbxApp {
     summary: 'This OpenAPI document',
     responses: { 200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
   });
-  return { app, background, loopback, bus, carriers };
+  return { app, background, loopback, bus, carriers, scheduler, sink };
 }

@@ -24,12 +24,17 @@ export type ServerOptions = {
   pingIntervalMs?: number;
   /** Events per backlog query when a client resumes (default 500). */
   backlogPageSize?: number;
+  /** How often queue timeouts are checked (default 1000 ms; 0: only when runDueTimers() is called). */
+  timerIntervalMs?: number;
 };
 
 export type RunningServer = {
   url: string;
   port: number;
   app: PbxApp['app'];
+  sink: PbxApp['sink'];
+  /** Applies every timeout due at the clock's current time (tests move the clock, then call this). */
+  runDueTimers(): Promise<void>;
   /** Stops accepting connections, closes sockets, waits for background work. Leaves the Db open. */
   close(): Promise<void>;
 };
@@ -70,12 +75,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   pbx.carriers.listeningAt(`http://${urlHost}:${port}`);
+  pbx.scheduler.start(options.timerIntervalMs ?? 1000);
 
   return {
     url: `http://${urlHost}:${port}`,
     port,
     app: pbx.app,
+    sink: pbx.sink,
+    runDueTimers: () => pbx.scheduler.runDue(),
     async close() {
+      await pbx.scheduler.stop();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -34,7 +34,13 @@ describe.each(BACKENDS)('auth (%s)', (backend) => {
     expect(me.body.agent).toEqual(tokens.agent);
 
     const numbers = await http(server.url, 'GET', '/v1/numbers', { token: tokens.accessToken });
-    expect(numbers.body).toEqual({ numbers: [{ number: DEMO.did, channel: 'sms', label: 'Support line' }] });
+    // The first caller ID is the default one.
+    expect(numbers.body).toEqual({
+      numbers: [
+        { number: DEMO.did, channel: 'sms', label: 'Support line' },
+        { number: DEMO.queueDid, channel: 'sms', label: 'SMS Support Queue' },
+      ],
+    });
   });
 
   it('rotates the refresh token: the new pair works, the old refresh token stops working', async () => {

@@ -12,6 +12,8 @@ export function configWith(extra: { numbers?: unknown[]; carriers?: Record<strin
   const demo = loadConfig();
   return PbxConfigSchema.parse({
     agents: demo.agents,
+    groups: demo.groups,
+    bots: demo.bots,
     numbers: [...demo.numbers, ...(extra.numbers ?? [])],
     carriers: extra.carriers ?? {},
     ...(extra.keywordReplies ? { keywordReplies: extra.keywordReplies } : {}),

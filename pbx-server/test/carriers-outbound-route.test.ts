@@ -10,12 +10,13 @@ import { BACKENDS, DEMO, freshCustomer, http, login, startTestServer, textFromCu
 
 const VOICE_DID = '+15035550177'; // Jake's, no carrier of its own
 const WHATSAPP_DID = '+15035550188'; // Jake's, WhatsApp, no carrier of its own
-const AMY_DID = '+15035550199'; // Amy's only number, no carrier
+// Terry's only number (the demo supervisor has no caller ID otherwise), no carrier.
+const TERRY_DID = '+15035550166';
 
 describe.each(BACKENDS)('outbound routing order (%s)', (backend) => {
   let server: TestServer;
   let jake: string;
-  let amy: string;
+  let terry: string;
 
   beforeAll(async () => {
     server = await startTestServer(backend, {
@@ -23,12 +24,12 @@ describe.each(BACKENDS)('outbound routing order (%s)', (backend) => {
         numbers: [
           smsLine(VOICE_DID, null),
           { ...smsLine(WHATSAPP_DID, null), channel: 'whatsapp' },
-          { ...smsLine(AMY_DID, null), inboundRoute: { type: 'agent', extension: '202' } },
+          { ...smsLine(TERRY_DID, null), inboundRoute: { type: 'agent', extension: '300' } },
         ],
       }),
     });
     jake = (await login(server.url, DEMO.jake)).accessToken;
-    amy = (await login(server.url, DEMO.amy)).accessToken;
+    terry = (await login(server.url, DEMO.terry)).accessToken;
   });
   afterAll(() => server?.stop());
 
@@ -71,9 +72,9 @@ describe.each(BACKENDS)('outbound routing order (%s)', (backend) => {
     });
     expect(await countMessages(whatsapp)).toBe(0);
 
-    const amys = await open(amy, freshCustomer(), AMY_DID);
-    expect((await send(amy, amys, 'hello')).status).toBe(409);
-    expect(await countMessages(amys)).toBe(0);
+    const terrys = await open(terry, freshCustomer(), TERRY_DID);
+    expect((await send(terry, terrys, 'hello')).status).toBe(409);
+    expect(await countMessages(terrys)).toBe(0);
   });
 
   it('refuses the fallback too when the customer opted out of the number it would leave from', async () => {

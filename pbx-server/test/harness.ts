@@ -1,11 +1,17 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import WebSocket from 'ws';
 import type { Clock } from '../src/clock';
 import { loadConfig } from '../src/config/load';
 import type { PbxConfig } from '../src/config/schema';
 import type { Db } from '../src/db/db';
-import { openPglite } from '../src/db/pglite';
+import { migrate } from '../src/db/migrate';
+import { openPglite, pgliteDb } from '../src/db/pglite';
 import { openPostgres } from '../src/db/postgres';
 import { startServer, type RunningServer, type ServerOptions } from '../src/server';
 
@@ -19,9 +25,13 @@ export const BACKENDS: BackendName[] = process.env.PARLEY_TEST_PG_URL ? ['pglite
 
 export type TestDb = { db: Db; url?: string; dispose(): Promise<void> };
 
-export async function openTestDb(backend: BackendName): Promise<TestDb> {
+/**
+ * A fresh database. PGlite starts from a migrated template (creating a PGlite runs initdb, over a
+ * second per test file; loading a dump of one is a third of that); `fresh` skips the template.
+ */
+export async function openTestDb(backend: BackendName, opts: { fresh?: boolean } = {}): Promise<TestDb> {
   if (backend === 'pglite') {
-    const db = await openPglite();
+    const db = opts.fresh ? await openPglite() : pgliteDb(await PGlite.create({ loadDataDir: await migratedPgliteTemplate() }), 'pglite (memory)');
     return { db, dispose: () => db.close() };
   }
   const adminUrl = process.env.PARLEY_TEST_PG_URL!;
@@ -42,13 +52,41 @@ export async function openTestDb(backend: BackendName): Promise<TestDb> {
   };
 }
 
+const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
+
+/**
+ * A dump of an in-memory PGlite with every migration applied, cached in the temp dir under a hash of
+ * the migrations, so test files and runs share it; written atomically, so parallel workers may race.
+ */
+async function migratedPgliteTemplate(): Promise<Blob> {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(MIGRATIONS_DIR).sort()) hash.update(file).update(readFileSync(join(MIGRATIONS_DIR, file)));
+  const path = join(tmpdir(), `parley-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (!existsSync(path)) {
+    const pg = await PGlite.create();
+    await migrate(pgliteDb(pg, 'template'));
+    const dump = await pg.dumpDataDir('none');
+    await pg.close();
+    const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, path);
+  }
+  return new Blob([readFileSync(path)]);
+}
+
 /** A clock tests can move forward. */
 export class TestClock implements Clock {
   offsetMs = 0;
   now = () => new Date(Date.now() + this.offsetMs);
 }
 
-export type TestServer = RunningServer & { db: Db; clock: TestClock; stop(): Promise<void> };
+export type TestServer = RunningServer & {
+  db: Db;
+  clock: TestClock;
+  /** Moves the clock forward and applies every timeout that became due (no sleeping). */
+  advance(ms: number): Promise<void>;
+  stop(): Promise<void>;
+};
 
 export async function startTestServer(
   backend: BackendName,
@@ -57,11 +95,16 @@ export async function startTestServer(
   const testDb = await openTestDb(backend);
   const clock = new TestClock();
   const config: PbxConfig = options.config ?? loadConfig();
-  const server = await startServer({ port: 0, clock, ...options, config, db: testDb.db });
+  // Timeouts run only when a test says so (advance), never on a wall-clock timer.
+  const server = await startServer({ port: 0, clock, timerIntervalMs: 0, ...options, config, db: testDb.db });
   return {
     ...server,
     db: testDb.db,
     clock,
+    async advance(ms: number) {
+      clock.offsetMs += ms;
+      await server.runDueTimers();
+    },
     async stop() {
       await server.close();
       await testDb.dispose();
@@ -97,10 +140,23 @@ export async function http<T = any>(
   return { status: res.status, body: parsed as T, headers: res.headers };
 }
 
+/** The demo config's people and numbers (config/demo.json). */
 export const DEMO = {
   jake: { extension: '201', password: 'parley-201' },
   amy: { extension: '202', password: 'parley-202' },
+  rosa: { extension: '203', password: 'parley-203' },
+  charles: { extension: '204', password: 'parley-204' },
+  wyatt: { extension: '211', password: 'parley-211' },
+  terry: { extension: '300', password: 'parley-300' },
+  holt: { extension: '900', password: 'parley-900' },
+  /** Routes to Jake (201). */
   did: '+15035550100',
+  /** Routes to the SMS Support Queue (8000: 201, 202, 211). */
+  queueDid: '+15035550111',
+  /** Routes to the Sales ring group (6000: 202, 203, 204). */
+  salesDid: '+15035550122',
+  /** Routes to the Parley Assistant bot. */
+  botDid: '+15035550199',
 };
 
 export async function login(base: string, who: { extension: string; password: string } = DEMO.jake) {

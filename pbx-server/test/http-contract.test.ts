@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, freshCustomer, http, login, startTestServer, type TestServer } from './harness';
+import { BACKENDS, DEMO, freshCustomer, http, login, startTestServer, type TestServer } from './harness';
 
 describe.each(BACKENDS)('HTTP contract: validation, errors, CORS, OpenAPI (%s)', (backend) => {
   let server: TestServer;
@@ -50,9 +50,10 @@ describe.each(BACKENDS)('HTTP contract: validation, errors, CORS, OpenAPI (%s)',
     const res = await post('/v1/conversations', { customerNumber: freshCustomer(), fromNumber: '+15559990000' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('forbidden');
-    const amy = await login(server.url, { extension: '202', password: 'parley-202' });
-    const amyRes = await http(server.url, 'POST', '/v1/conversations', { token: amy.accessToken, json: { customerNumber: freshCustomer() } });
-    expect(amyRes.status).toBe(403);
+    // The supervisor has no caller ID of his own.
+    const terry = await login(server.url, DEMO.terry);
+    const terryRes = await http(server.url, 'POST', '/v1/conversations', { token: terry.accessToken, json: { customerNumber: freshCustomer() } });
+    expect(terryRes.status).toBe(403);
   });
 
   it('answers 404 not_found for an unknown conversation, and for one the agent is not in', async () => {
@@ -134,6 +135,52 @@ describe.each(BACKENDS)('HTTP contract: validation, errors, CORS, OpenAPI (%s)',
         'POST /v1/conversations',
         'POST /v1/conversations/{id}/messages',
         'POST /v1/simulator/messages',
+        // Issue 3: queues, chats, read state, groups, contacts and the call log, the admin API.
+        'POST /v1/conversations/{id}/claim',
+        'POST /v1/conversations/{id}/release',
+        'POST /v1/conversations/{id}/close',
+        'POST /v1/conversations/{id}/transfer',
+        'POST /v1/conversations/direct',
+        'POST /v1/conversations/group',
+        'PATCH /v1/conversations/{id}',
+        'POST /v1/conversations/{id}/participants',
+        'POST /v1/conversations/{id}/leave',
+        'POST /v1/conversations/{id}/read',
+        'GET /v1/conversations/{id}/receipts',
+        'GET /v1/unread',
+        'GET /v1/agents',
+        'GET /v1/groups',
+        'GET /v1/groups/{id}/waiting',
+        'POST /v1/groups/{id}/login',
+        'POST /v1/groups/{id}/logout',
+        'POST /v1/groups/{id}/pause',
+        'POST /v1/groups/{id}/resume',
+        'GET /v1/contacts',
+        'POST /v1/contacts',
+        'GET /v1/contacts/{id}',
+        'PATCH /v1/contacts/{id}',
+        'DELETE /v1/contacts/{id}',
+        'GET /v1/contacts/resolve',
+        'GET /v1/contacts/suggest',
+        'POST /v1/calls',
+        'GET /v1/calls',
+        'GET /v1/history',
+        'GET /v1/admin/agents',
+        'POST /v1/admin/agents',
+        'PATCH /v1/admin/agents/{id}',
+        'DELETE /v1/admin/agents/{id}',
+        'GET /v1/admin/groups',
+        'POST /v1/admin/groups',
+        'PATCH /v1/admin/groups/{id}',
+        'DELETE /v1/admin/groups/{id}',
+        'GET /v1/admin/numbers',
+        'POST /v1/admin/numbers',
+        'PUT /v1/admin/numbers/{number}',
+        'DELETE /v1/admin/numbers/{number}',
+        'GET /v1/admin/bots',
+        'POST /v1/admin/bots',
+        'PATCH /v1/admin/bots/{id}',
+        'DELETE /v1/admin/bots/{id}',
       ].sort(),
     );
     expect(res.body.components.schemas).toHaveProperty('Message');

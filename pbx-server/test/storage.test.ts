@@ -10,7 +10,7 @@ describe.each(BACKENDS)('storage: migrations and config seeding (%s)', (backend)
   let testDb: TestDb;
   let db: Db;
   beforeAll(async () => {
-    testDb = await openTestDb(backend);
+    testDb = await openTestDb(backend, { fresh: true });
     db = testDb.db;
   });
   afterAll(() => testDb?.dispose());
@@ -31,7 +31,7 @@ describe.each(BACKENDS)('storage: migrations and config seeding (%s)', (backend)
     await seedFromConfig(db, config);
     const after = await db.query('SELECT id, extension, password_hash FROM agents ORDER BY extension');
     expect(after).toEqual(before);
-    expect(after.map((r) => r.extension)).toEqual(['201', '202']);
+    expect(after.map((r) => r.extension)).toEqual(['201', '202', '203', '204', '211', '300', '900']);
 
     const number = await findNumber(db, '+15035550100');
     expect(number).toEqual({
@@ -40,6 +40,7 @@ describe.each(BACKENDS)('storage: migrations and config seeding (%s)', (backend)
       label: 'Support line',
       carrier: 'loopback',
       inboundRoute: { type: 'agent', agentId: before[0]!.id },
+      messagingEnabled: true,
     });
     const senders = await db.query('SELECT agent_id FROM number_senders WHERE number = $1', ['+15035550100']);
     expect(senders).toEqual([{ agent_id: before[0]!.id }]);

@@ -44,7 +44,7 @@ export function registerAuthRoutes(app: Api, deps: { db: Db; tokens: TokenServic
     const agent = await findAgentByExtension(deps.db, extension);
     // Always run scrypt so response time does not reveal which extensions exist.
     const ok = await verifyPassword(password, agent?.password_hash ?? DUMMY_PASSWORD_HASH);
-    if (!agent || !ok) throw invalidCredentials();
+    if (!agent || !ok || !agent.active) throw invalidCredentials();
     return c.json(await deps.tokens.issue(agent), 200);
   });
 

@@ -46,7 +46,7 @@ export class TokenService {
       [sha256(refreshToken), now],
     );
     const agent = rows[0] && (await findAgentById(this.db, rows[0].agent_id));
-    return agent ? this.issue(agent) : null;
+    return agent?.active ? this.issue(agent) : null;
   }
 
   /** Returns the agent the access token belongs to, or null for any invalid/expired token. */
@@ -60,9 +60,9 @@ export class TokenService {
     const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
     if (typeof payload.exp !== 'number' || payload.exp <= nowSeconds) return null;
     if (typeof payload.sub !== 'string') return null;
-    // Looked up on every request so a deleted agent loses access at once.
+    // Looked up on every request so a deactivated agent loses access at once.
     const agent = await findAgentById(this.db, payload.sub);
-    return agent ? toAgentView(agent) : null;
+    return agent?.active ? toAgentView(agent) : null;
   }
 
   private signAccess(agentId: string, now: Date): Promise<string> {

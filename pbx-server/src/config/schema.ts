@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { CarriersConfigSchema, checkNumberCarriers } from '../carriers/carrier-config';
 import { KeywordRepliesConfigSchema } from '../compliance/keyword-replies';
 import { InboundRouteConfigSchema } from '../directory/inbound-route';
+import { BotConfigSchema, ContactConfigSchema, GroupConfigSchema } from './directory-schema';
 
-/** The PBX config file (PARLEY_CONFIG). Seeds agents and numbers at start; re-applying it is a no-op. */
+/** The PBX config file (PARLEY_CONFIG). Seeds the directory and phonebook at start; re-applying it is a no-op. */
 export const AgentConfigSchema = z.object({
   extension: z.string().regex(/^[0-9A-Za-z]{1,32}$/),
   name: z.string().min(1),
@@ -18,8 +19,10 @@ export const NumberConfigSchema = z.object({
   /** A name from `carriers`, or "loopback"; null: no carrier of its own (texts leave by the agent's default caller ID). */
   carrier: z.string().min(1).nullable().default('loopback'),
   inboundRoute: InboundRouteConfigSchema,
-  /** Extensions that may send from this number; default: the agent the inbound route targets. */
+  /** Extensions that may send from this number; default: the agent or group members the inbound route targets. */
   senders: z.array(z.string()).optional(),
+  /** false: a voice-only DID (no texts in, not a caller ID). */
+  messagingEnabled: z.boolean().default(true),
   /** Overrides the PBX's keywordReplies for texts to this number. */
   keywordReplies: KeywordRepliesConfigSchema.optional(),
 });
@@ -27,6 +30,11 @@ export const NumberConfigSchema = z.object({
 export const PbxConfigSchema = z.object({
   agents: z.array(AgentConfigSchema).default([]),
   numbers: z.array(NumberConfigSchema).default([]),
+  /** Ring groups and SMS queues with their members. */
+  groups: z.array(GroupConfigSchema).default([]),
+  bots: z.array(BotConfigSchema).default([]),
+  /** The shared phonebook. */
+  contacts: z.array(ContactConfigSchema).default([]),
   carriers: CarriersConfigSchema,
   /** Automatic answers to STOP, START/UNSTOP and HELP (null: none). */
   keywordReplies: KeywordRepliesConfigSchema.default({}),

@@ -4,17 +4,18 @@ import type { Api, AppEnv } from '../http/api';
 import {
   authErrors,
   commonErrors,
+  conflictError,
   ConversationSchema,
   forbiddenError,
+  IdParams,
   jsonBody,
+  limitParam,
   jsonResponse,
   MessageSchema,
   notFoundError,
 } from '../http/schemas';
 import type { ConversationService } from './service';
 
-const limitParam = z.coerce.number().int().min(1).max(200).default(50);
-const IdParams = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 const ConversationBody = z.object({ conversation: ConversationSchema });
 const MessageBody = z.object({ message: MessageSchema });
 
@@ -25,12 +26,14 @@ export function registerConversationRoutes(app: Api, deps: { service: Conversati
     ...guarded,
     method: 'get',
     path: '/v1/conversations',
-    summary: "The agent's conversations, newest activity first",
-    request: { query: z.object({ limit: limitParam }) },
+    summary: "The agent's conversations (its own, its groups' and queues'), newest activity first",
+    description: 'scope=all (supervisors and admins only, else 403) lists every conversation of the PBX.',
+    request: { query: z.object({ limit: limitParam, scope: z.enum(['mine', 'all']).default('mine') }) },
     responses: {
       200: jsonResponse('Conversations', z.object({ conversations: z.array(ConversationSchema) })),
       ...commonErrors,
       ...authErrors,
+      ...forbiddenError,
     },
   });
   const open = createRoute({
@@ -79,7 +82,11 @@ export function registerConversationRoutes(app: Api, deps: { service: Conversati
     ...guarded,
     method: 'post',
     path: '/v1/conversations/{id}/messages',
-    summary: 'Send a text (idempotent per agent and idempotencyKey)',
+    summary: 'Send a message (idempotent per agent and idempotencyKey)',
+    description:
+      'Customer threads: texted through the line\'s carrier (queued -> sent -> delivered). In a ring group or queue ' +
+      'conversation only its designated agent may send (403); a closed one answers 409. Chats between agents are ' +
+      'delivered at once; a group chat\'s external numbers get the message as SMS.',
     request: {
       params: IdParams,
       body: jsonBody(z.object({ body: z.string().min(1).max(1600), idempotencyKey: z.string().min(8).max(100) })),
@@ -89,13 +96,14 @@ export function registerConversationRoutes(app: Api, deps: { service: Conversati
       201: jsonResponse('Stored and queued for sending', MessageBody),
       ...commonErrors,
       ...authErrors,
+      ...forbiddenError,
       ...notFoundError,
+      ...conflictError,
     },
   });
 
   app.openapi(list, async (c) => {
-    const { limit } = c.req.valid('query');
-    return c.json({ conversations: await deps.service.list(c.var.agent, limit) }, 200);
+    return c.json({ conversations: await deps.service.list(c.var.agent, c.req.valid('query')) }, 200);
   });
   app.openapi(open, async (c) => {
     const { conversation, created } = await deps.service.open(c.var.agent, c.req.valid('json'));

@@ -1,125 +1,130 @@
 import type { Clock } from '../clock';
-import type { Db } from '../db/db';
+import type { Db, Queryable } from '../db/db';
 import type { OutboundDispatcher } from '../carriers/dispatcher';
-import { routeAgentText } from '../carriers/outbound-route';
-import { listSenderNumbers } from '../directory/numbers';
-import type { EventWriter } from '../events/unit-of-work';
-import { forbidden, invalidField, notFound } from '../http/errors';
+import type { Emit, EventWriter } from '../events/unit-of-work';
+import { conflict, forbidden, invalidField, notFound } from '../http/errors';
 import type { AgentView, ConversationView, MessageView } from '../http/schemas';
-import { normalizeCustomerNumber, normalizeLineNumber } from '../phone/normalize';
+import { normalizeCustomerNumber } from '../phone/normalize';
+import { listVisibleConversationIds, requireDesignated, requireVisible } from './access';
+import { chooseCallerId } from './caller-id';
+import { appendOutboundText, type Outbound } from './outbound';
+import { relayToExternals } from './relay';
+import { openLineConversation } from './open-line';
 import {
-  addMember,
-  findConversationForMember,
   findMessageByIdempotencyKey,
-  findOrCreateLineConversation,
-  insertMessage,
-  listConversationsForMember,
+  isMember,
   listMessages,
-  memberIds,
   messageView,
-  recordActivity,
+  updateConversation,
+  type ConversationRecord,
   type StoredMessage,
 } from './store';
+import { appendMessage } from './timeline';
+import { loadConversationView, loadConversationViews } from './views';
+
+type Deps = { db: Db; events: EventWriter; clock: Clock; dispatcher: OutboundDispatcher };
 
 /** Agent-facing conversation use cases; HTTP handlers stay thin wrappers around these. */
 export class ConversationService {
-  constructor(
-    private readonly deps: { db: Db; events: EventWriter; clock: Clock; dispatcher: OutboundDispatcher },
-  ) {}
+  constructor(private readonly deps: Deps) {}
 
-  /** Find-or-create the agent's 1:1 thread with a customer on one of the agent's lines. */
+  /** Find-or-create the 1:1 thread with a customer on one of the agent's lines (see openLineConversation). */
   async open(agent: AgentView, input: { customerNumber: string; fromNumber?: string }) {
     const customer = normalizeCustomerNumber(input.customerNumber);
     if (!customer) throw invalidField('customerNumber', `${input.customerNumber} is not a valid phone number`);
-
-    const lines = await listSenderNumbers(this.deps.db, agent.id);
-    let line = lines[0];
-    if (input.fromNumber !== undefined) {
-      const wanted = normalizeLineNumber(input.fromNumber);
-      if (!wanted) throw invalidField('fromNumber', `${input.fromNumber} is not an E.164 number`);
-      line = lines.find((l) => l.number === wanted);
-      if (!line) throw forbidden(`${wanted} is not one of your caller IDs`);
-    }
-    if (!line) throw forbidden('you have no number to send from');
-    const chosen = line;
-
+    const line = await chooseCallerId(this.deps.db, agent.id, input.fromNumber);
     const at = this.deps.clock.now();
     return this.deps.events.run(async (tx, emit) => {
-      const { conversation, created } = await findOrCreateLineConversation(tx, {
-        type: chosen.channel,
-        didNumber: chosen.number,
-        customerNumber: customer,
-        title: customer,
-        at,
-      });
-      const joined = await addMember(tx, conversation.id, agent.id, at);
-      // Tell the agent's other tabs/devices; existing members already knew the conversation.
-      if (joined) await emit([agent.id], { kind: 'conversation.updated', conversation });
-      return { conversation, created };
+      const { conversation, created } = await openLineConversation(tx, emit, agent, line, customer, at);
+      return { conversation: await loadConversationView(tx, conversation.id, agent.id), created };
     });
   }
 
-  list(agent: AgentView, limit: number): Promise<ConversationView[]> {
-    return listConversationsForMember(this.deps.db, agent.id, limit);
+  /** Newest activity first; scope "all" (supervisors and admins) lists every conversation. */
+  async list(agent: AgentView, opts: { limit: number; scope: 'mine' | 'all' }): Promise<ConversationView[]> {
+    if (opts.scope === 'all' && agent.role === 'agent') throw forbidden('only supervisors and admins list all conversations');
+    const ids = await listVisibleConversationIds(this.deps.db, agent, { all: opts.scope === 'all', limit: opts.limit });
+    const views = await loadConversationViews(this.deps.db, ids, agent.id);
+    return ids.map((id) => views.get(id)!);
   }
 
   async get(agent: AgentView, id: string): Promise<ConversationView> {
-    const conversation = await findConversationForMember(this.deps.db, id, agent.id);
-    // Not a member looks the same as not existing: ids are not secret but contents are.
-    if (!conversation) throw notFound('conversation');
-    return conversation;
+    await requireVisible(this.deps.db, id, agent);
+    return loadConversationView(this.deps.db, id, agent.id);
   }
 
   async messages(agent: AgentView, id: string, page: { before?: string; limit: number }): Promise<MessageView[]> {
-    await this.get(agent, id);
+    await requireVisible(this.deps.db, id, agent);
     const messages = await listMessages(this.deps.db, id, page);
     if (!messages) throw notFound('message (before)');
     return messages.map(messageView);
   }
 
   /**
-   * Stores an outbound text (queued) and hands it to the carrier after commit. The idempotency key is
-   * enforced by a unique index: a repeat returns the original message and sends nothing.
+   * Sends a message. Customer threads: stored queued and handed to the carrier after commit; in a
+   * group's conversation only its designated agent may reply. Chats between agents: delivered at
+   * once; a group chat's external numbers get it as SMS. The idempotency key is enforced by a
+   * unique index: a repeat returns the original message and sends nothing.
    */
   async send(agent: AgentView, conversationId: string, input: { body: string; idempotencyKey: string }) {
     const at = this.deps.clock.now();
     const outcome = await this.deps.events.run(async (tx, emit) => {
       const earlier = await findMessageByIdempotencyKey(tx, agent.id, input.idempotencyKey);
-      if (earlier) return { message: earlier, created: false, channel: null };
-
-      const conversation = await findConversationForMember(tx, conversationId, agent.id);
-      if (!conversation) throw notFound('conversation');
-      if (!conversation.didNumber || !conversation.customerNumber || (conversation.type !== 'sms' && conversation.type !== 'whatsapp')) {
-        throw invalidField('conversationId', 'only SMS and WhatsApp conversations can be texted');
-      }
-      // Which number and carrier it leaves through; refused (4xx) while the customer is opted out.
-      const route = await routeAgentText(tx, {
-        didNumber: conversation.didNumber,
-        customerNumber: conversation.customerNumber,
-        channel: conversation.type,
-        agentId: agent.id,
-      });
-      const message = await insertMessage(tx, {
-        conversationId,
-        direction: 'outbound',
-        body: input.body,
-        from: route.from,
-        to: conversation.customerNumber,
-        status: 'queued',
-        senderAgentId: agent.id,
-        idempotencyKey: input.idempotencyKey,
-        carrier: route.carrier,
-        at,
-      });
-      // Only reachable if another transaction inserted the key after our check (PostgreSQL
-      // serializes these through the event-log lock, so this is a belt-and-braces path).
-      if (!message) return { message: (await findMessageByIdempotencyKey(tx, agent.id, input.idempotencyKey))!, created: false, channel: null };
-
-      const updated = await recordActivity(tx, conversationId, at, input.body);
-      await emit(await memberIds(tx, conversationId), { kind: 'message.created', conversation: updated, message: messageView(message) });
-      return { message, created: true, channel: conversation.type };
+      if (earlier) return { message: earlier, created: false, outbound: [] as Outbound[] };
+      const conversation = await requireVisible(tx, conversationId, agent);
+      await this.requireMaySend(tx, conversation, agent);
+      const sent = await this.store(tx, emit, conversation, agent, input, at);
+      // Only reachable if another transaction used the key after our check: answer with its message.
+      if (!sent) return { message: (await findMessageByIdempotencyKey(tx, agent.id, input.idempotencyKey))!, created: false, outbound: [] };
+      if (conversation.idleDeadline) await updateConversation(tx, conversation.id, { idleDeadline: null });
+      return { message: sent.message, created: true, outbound: sent.outbound };
     });
-    if (outcome.created && outcome.channel) this.deps.dispatcher.dispatch(outcome.message as StoredMessage, outcome.channel);
+    for (const o of outcome.outbound) this.deps.dispatcher.dispatch(o.message, o.channel);
     return { message: messageView(outcome.message), created: outcome.created };
+  }
+
+  private async requireMaySend(db: Queryable, conversation: ConversationRecord, agent: AgentView): Promise<void> {
+    if (conversation.state === 'closed') throw conflict('the conversation is closed; the customer’s next text starts a new one');
+    if (conversation.groupId) return requireDesignated(db, conversation, agent, 'reply to');
+    // Supervisors see every conversation but speak only in their own.
+    if (!(await isMember(db, conversation.id, agent.id))) throw forbidden('you are not a participant of this conversation');
+  }
+
+  private async store(
+    tx: Queryable,
+    emit: Emit,
+    conversation: ConversationRecord,
+    agent: AgentView,
+    input: { body: string; idempotencyKey: string },
+    at: Date,
+  ): Promise<{ message: StoredMessage; outbound: Outbound[] } | null> {
+    if (conversation.type === 'sms' || conversation.type === 'whatsapp') {
+      const text = await appendOutboundText(tx, emit, conversation, { body: input.body, senderAgentId: agent.id, idempotencyKey: input.idempotencyKey, at });
+      return text ? { message: text.message, outbound: [text] } : null;
+    }
+    const message = await appendMessage(tx, emit, {
+      conversationId: conversation.id,
+      direction: 'outbound',
+      body: input.body,
+      from: agent.extension,
+      to: conversation.type === 'direct' ? await this.otherExtension(tx, conversation.id, agent.id) : '',
+      status: 'delivered',
+      senderAgentId: agent.id,
+      idempotencyKey: input.idempotencyKey,
+      carrier: null,
+      at,
+    });
+    if (!message) return null;
+    const outbound = conversation.type === 'group' ? await relayToExternals(tx, emit, conversation, message, agent, at) : [];
+    return { message, outbound };
+  }
+
+  private async otherExtension(db: Queryable, conversationId: string, agentId: string): Promise<string> {
+    const rows = await db.query<{ extension: string }>(
+      `SELECT a.extension FROM conversation_members m JOIN agents a ON a.id = m.agent_id
+       WHERE m.conversation_id = $1 AND m.agent_id <> $2`,
+      [conversationId, agentId],
+    );
+    return rows[0]?.extension ?? '';
   }
 }

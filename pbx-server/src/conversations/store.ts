@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db';
-import type { ConversationView, MessageView } from '../http/schemas';
+import type { ConversationState, ConversationView, MessageView, SystemEvent } from '../http/schemas';
+import { toConversationRecord, type ConversationRecord, type ConversationRow } from './rows';
+import { loadConversationView } from './views';
 
-/** SQL for conversations and messages; rows leave this module already shaped as wire views. */
+export { jsonArray, toConversationRecord, type ConversationRecord, type ConversationRow } from './rows';
 
-type ConversationRow = {
-  id: string;
-  type: ConversationView['type'];
-  customer_number: string | null;
-  did_number: string | null;
-  title: string;
-  created_at: Date;
-  last_message_at: Date | null;
-  last_message_preview: string | null;
-  /** Mirrors opt_outs (migration 010). */
-  opted_out: boolean;
-};
+/**
+ * SQL for conversations, their members and messages. Conversations come out as records (every
+ * column, camelCase); conversations/views.ts turns them into wire views. Messages come out as wire
+ * views plus the storage-only carrier.
+ */
 
 type MessageRow = {
   id: string;
@@ -29,26 +24,15 @@ type MessageRow = {
   sender_agent_id: string | null;
   idempotency_key: string | null;
   carrier: string | null;
-  created_at: Date;
+  kind: MessageView['kind'];
+  system_event: SystemEvent | null;
+  seq: unknown;
+  created_at: Date | string;
 };
 
-const iso = (d: Date | string) => new Date(d).toISOString();
+export type StoredMessage = MessageView & { carrier: string | null; seq: number };
 
-const toConversation = (r: ConversationRow): ConversationView => ({
-  id: r.id,
-  type: r.type,
-  customerNumber: r.customer_number,
-  didNumber: r.did_number,
-  title: r.title,
-  createdAt: iso(r.created_at),
-  lastMessageAt: r.last_message_at ? iso(r.last_message_at) : null,
-  lastMessagePreview: r.last_message_preview,
-  optedOut: r.opted_out,
-});
-
-export type StoredMessage = MessageView & { carrier: string | null };
-
-const toMessage = (r: MessageRow): StoredMessage => ({
+export const toMessage = (r: MessageRow): StoredMessage => ({
   id: r.id,
   conversationId: r.conversation_id,
   direction: r.direction,
@@ -59,59 +43,185 @@ const toMessage = (r: MessageRow): StoredMessage => ({
   failureReason: r.failure_reason,
   senderAgentId: r.sender_agent_id,
   idempotencyKey: r.idempotency_key,
-  createdAt: iso(r.created_at),
+  createdAt: new Date(r.created_at).toISOString(),
+  kind: r.kind,
+  systemEvent: r.system_event,
   carrier: r.carrier,
+  seq: Number(r.seq),
 });
 
 /** Strips storage-only fields before a message goes on the wire. */
-export const messageView = ({ carrier: _carrier, ...view }: StoredMessage): MessageView => view;
+export const messageView = ({ carrier: _carrier, seq: _seq, ...view }: StoredMessage): MessageView => view;
 
 const PREVIEW_LENGTH = 120;
 export const previewOf = (body: string) => (body.length > PREVIEW_LENGTH ? `${body.slice(0, PREVIEW_LENGTH - 1)}…` : body);
 
+
 // ---- conversations ----
 
-export async function findConversationForMember(db: Queryable, id: string, agentId: string): Promise<ConversationView | null> {
-  const rows = await db.query<ConversationRow>(
-    `SELECT c.* FROM conversations c JOIN conversation_members m ON m.conversation_id = c.id
-     WHERE c.id = $1 AND m.agent_id = $2`,
-    [id, agentId],
-  );
-  return rows[0] ? toConversation(rows[0]) : null;
+export async function findConversation(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<ConversationRecord | null> {
+  const rows = await db.query<ConversationRow>(`SELECT * FROM conversations WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0] ? toConversationRecord(rows[0]) : null;
 }
 
-export async function listConversationsForMember(db: Queryable, agentId: string, limit: number): Promise<ConversationView[]> {
-  const rows = await db.query<ConversationRow>(
-    `SELECT c.* FROM conversations c JOIN conversation_members m ON m.conversation_id = c.id
-     WHERE m.agent_id = $1
-     ORDER BY COALESCE(c.last_message_at, c.created_at) DESC, c.id DESC LIMIT $2::int`,
-    [agentId, limit],
+/** The open (not closed) SMS/WhatsApp threads for (line, customer) pairs, keyed "did|customer", with their group's kind. */
+export async function findOpenLineConversations(
+  db: Queryable,
+  pairs: readonly { didNumber: string; customerNumber: string }[],
+): Promise<Map<string, ConversationRecord & { groupKind: 'ring_group' | 'queue' | null }>> {
+  const rows = await db.query<ConversationRow & { group_kind: 'ring_group' | 'queue' | null }>(
+    `SELECT c.*, g.kind AS group_kind FROM conversations c
+     JOIN jsonb_to_recordset($1::text::jsonb) AS p("didNumber" text, "customerNumber" text)
+       ON c.did_number = p."didNumber" AND c.customer_number = p."customerNumber"
+     LEFT JOIN agent_groups g ON g.id = c.group_id
+     WHERE c.type IN ('sms', 'whatsapp') AND c.state <> 'closed'`,
+    [JSON.stringify(pairs)],
   );
-  return rows.map(toConversation);
+  return new Map(rows.map((r) => [lineKey(r.did_number!, r.customer_number!), { ...toConversationRecord(r), groupKind: r.group_kind }]));
 }
+
+export const lineKey = (didNumber: string, customerNumber: string) => `${didNumber}|${customerNumber}`;
+
+export type NewLineConversation = {
+  type: 'sms' | 'whatsapp';
+  didNumber: string;
+  customerNumber: string;
+  title: string;
+  at: Date;
+  createdByAgentId?: string | null;
+};
 
 /**
- * Find-or-create the thread for (line, customer). ON CONFLICT makes concurrent creators converge on
- * one row; `created` tells the caller whether this call made it.
+ * Find-or-create the open thread for (line, customer). ON CONFLICT makes concurrent creators converge
+ * on one row; `created` tells the caller whether this call made it (and so must route it).
  */
 export async function findOrCreateLineConversation(
   db: Queryable,
-  line: { type: 'sms' | 'whatsapp'; didNumber: string; customerNumber: string; title: string; at: Date },
-): Promise<{ conversation: ConversationView; created: boolean }> {
+  line: NewLineConversation,
+): Promise<{ conversation: ConversationRecord; created: boolean }> {
   const inserted = await db.query<ConversationRow>(
-    `INSERT INTO conversations (id, type, customer_number, did_number, title, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
-     ON CONFLICT (did_number, customer_number) WHERE type IN ('sms', 'whatsapp') DO NOTHING
+    `INSERT INTO conversations (id, type, customer_number, did_number, title, created_at, created_by_agent_id)
+     VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7)
+     ON CONFLICT (did_number, customer_number) WHERE type IN ('sms', 'whatsapp') AND state <> 'closed' DO NOTHING
      RETURNING *`,
-    [randomUUID(), line.type, line.customerNumber, line.didNumber, line.title, line.at.toISOString()],
+    [randomUUID(), line.type, line.customerNumber, line.didNumber, line.title, line.at.toISOString(), line.createdByAgentId ?? null],
   );
-  if (inserted[0]) return { conversation: toConversation(inserted[0]), created: true };
+  if (inserted[0]) return { conversation: toConversationRecord(inserted[0]), created: true };
   const rows = await db.query<ConversationRow>(
-    `SELECT * FROM conversations WHERE did_number = $1 AND customer_number = $2 AND type IN ('sms', 'whatsapp')`,
+    `SELECT * FROM conversations WHERE did_number = $1 AND customer_number = $2 AND type IN ('sms', 'whatsapp') AND state <> 'closed'`,
     [line.didNumber, line.customerNumber],
   );
-  return { conversation: toConversation(rows[0]!), created: false };
+  return { conversation: toConversationRecord(rows[0]!), created: false };
 }
+
+/** A direct or group chat between agents. */
+export async function insertChatConversation(
+  db: Queryable,
+  chat: { type: 'direct' | 'group'; title: string; directKey: string | null; didNumber: string | null; createdByAgentId: string; at: Date },
+): Promise<{ conversation: ConversationRecord; created: boolean }> {
+  const inserted = await db.query<ConversationRow>(
+    `INSERT INTO conversations (id, type, title, direct_key, did_number, created_by_agent_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz)
+     ON CONFLICT (direct_key) WHERE type = 'direct' DO NOTHING
+     RETURNING *`,
+    [randomUUID(), chat.type, chat.title, chat.directKey, chat.didNumber, chat.createdByAgentId, chat.at.toISOString()],
+  );
+  if (inserted[0]) return { conversation: toConversationRecord(inserted[0]), created: true };
+  const rows = await db.query<ConversationRow>(`SELECT * FROM conversations WHERE type = 'direct' AND direct_key = $1`, [chat.directKey]);
+  return { conversation: toConversationRecord(rows[0]!), created: false };
+}
+
+/** Column changes a use case makes; undefined leaves a column alone. */
+export type ConversationChange = Partial<
+  Pick<
+    ConversationRecord,
+    | 'title'
+    | 'didNumber'
+    | 'state'
+    | 'groupId'
+    | 'botId'
+    | 'designatedAgentId'
+    | 'mentionedAgentId'
+    | 'waitingSince'
+    | 'closedAt'
+    | 'idleDeadline'
+    | 'unclaimedDeadline'
+  >
+>;
+
+const CHANGE_COLUMNS: Record<keyof ConversationChange, string> = {
+  title: 'title',
+  didNumber: 'did_number',
+  state: 'state',
+  groupId: 'group_id',
+  botId: 'bot_id',
+  designatedAgentId: 'designated_agent_id',
+  mentionedAgentId: 'mentioned_agent_id',
+  waitingSince: 'waiting_since',
+  closedAt: 'closed_at',
+  idleDeadline: 'idle_deadline',
+  unclaimedDeadline: 'unclaimed_deadline',
+};
+
+const TIMESTAMP_CHANGES = new Set<keyof ConversationChange>(['waitingSince', 'closedAt', 'idleDeadline', 'unclaimedDeadline']);
+
+/**
+ * Applies a change; `expect` guards it (e.g. {state: 'waiting', designatedAgentId: null} for a
+ * claim) so concurrent callers race on the row, not in application code. Null when the guard failed.
+ */
+export async function updateConversation(
+  db: Queryable,
+  id: string,
+  change: ConversationChange,
+  expect: { state?: ConversationState; designatedAgentId?: string | null } = {},
+): Promise<ConversationRecord | null> {
+  const sets: string[] = [];
+  const params: unknown[] = [id];
+  for (const [key, value] of Object.entries(change) as [keyof ConversationChange, unknown][]) {
+    if (value === undefined) continue;
+    params.push(value instanceof Date ? value.toISOString() : value);
+    sets.push(`${CHANGE_COLUMNS[key]} = $${params.length}${TIMESTAMP_CHANGES.has(key) ? '::timestamptz' : ''}`);
+  }
+  const guards: string[] = [];
+  if (expect.state !== undefined) {
+    params.push(expect.state);
+    guards.push(`state = $${params.length}`);
+  }
+  if (expect.designatedAgentId !== undefined) {
+    if (expect.designatedAgentId === null) guards.push('designated_agent_id IS NULL');
+    else {
+      params.push(expect.designatedAgentId);
+      guards.push(`designated_agent_id = $${params.length}`);
+    }
+  }
+  const rows = await db.query<ConversationRow>(
+    `UPDATE conversations SET ${sets.length ? sets.join(', ') : 'id = id'} WHERE id = $1${guards.map((g) => ` AND ${g}`).join('')} RETURNING *`,
+    params,
+  );
+  return rows[0] ? toConversationRecord(rows[0]) : null;
+}
+
+export async function touchActivity(db: Queryable, conversationId: string, at: Date, body: string): Promise<void> {
+  await db.query(`UPDATE conversations SET last_message_at = $2::timestamptz, last_message_preview = $3 WHERE id = $1`, [
+    conversationId,
+    at.toISOString(),
+    previewOf(body),
+  ]);
+}
+
+/** touchActivity, answering with the conversation's view (without a viewer's unread count). */
+export async function recordActivity(db: Queryable, conversationId: string, at: Date, body: string): Promise<ConversationView> {
+  await touchActivity(db, conversationId, at, body);
+  return loadConversationView(db, conversationId, null);
+}
+
+/** The conversation as this member sees it; null when it is not theirs. */
+export async function findConversationForMember(db: Queryable, id: string, agentId: string): Promise<ConversationView | null> {
+  if (!(await isMember(db, id, agentId))) return null;
+  return loadConversationView(db, id, agentId);
+}
+
+// ---- members ----
 
 /** Returns true when the agent was not a member before. */
 export async function addMember(db: Queryable, conversationId: string, agentId: string, at: Date): Promise<boolean> {
@@ -123,20 +233,67 @@ export async function addMember(db: Queryable, conversationId: string, agentId: 
   return rows.length > 0;
 }
 
-export async function memberIds(db: Queryable, conversationId: string): Promise<string[]> {
+/** Makes every member of a group a member of the conversation; returns those who were not. */
+export async function addGroupMembers(db: Queryable, conversationId: string, groupId: string, at: Date): Promise<string[]> {
   const rows = await db.query<{ agent_id: string }>(
-    'SELECT agent_id FROM conversation_members WHERE conversation_id = $1 ORDER BY agent_id',
-    [conversationId],
+    `INSERT INTO conversation_members (conversation_id, agent_id, joined_at)
+     SELECT $1, g.agent_id, $3::timestamptz FROM group_members g WHERE g.group_id = $2
+     ON CONFLICT DO NOTHING RETURNING agent_id`,
+    [conversationId, groupId, at.toISOString()],
   );
   return rows.map((r) => r.agent_id);
 }
 
-export async function recordActivity(db: Queryable, conversationId: string, at: Date, body: string): Promise<ConversationView> {
-  const rows = await db.query<ConversationRow>(
-    `UPDATE conversations SET last_message_at = $2::timestamptz, last_message_preview = $3 WHERE id = $1 RETURNING *`,
-    [conversationId, at.toISOString(), previewOf(body)],
+export async function removeMember(db: Queryable, conversationId: string, agentId: string): Promise<boolean> {
+  const rows = await db.query('DELETE FROM conversation_members WHERE conversation_id = $1 AND agent_id = $2 RETURNING agent_id', [
+    conversationId,
+    agentId,
+  ]);
+  return rows.length > 0;
+}
+
+export async function memberIds(db: Queryable, conversationId: string): Promise<string[]> {
+  const rows = await db.query<{ agent_id: string }>('SELECT agent_id FROM conversation_members WHERE conversation_id = $1', [
+    conversationId,
+  ]);
+  return rows.map((r) => r.agent_id);
+}
+
+export async function isMember(db: Queryable, conversationId: string, agentId: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM conversation_members WHERE conversation_id = $1 AND agent_id = $2', [conversationId, agentId]);
+  return rows.length > 0;
+}
+
+/**
+ * Counts new texts as unread for every member except their sender; returns each member's count
+ * (the recipients of the message's events and what each should show).
+ */
+export async function bumpUnread(db: Queryable, conversationId: string, senderAgentId: string | null): Promise<Map<string, number>> {
+  const rows = await db.query<{ agent_id: string; unread_count: number }>(
+    `UPDATE conversation_members SET unread_count = unread_count + CASE WHEN agent_id = $2 THEN 0 ELSE 1 END
+     WHERE conversation_id = $1 RETURNING agent_id, unread_count`,
+    [conversationId, senderAgentId ?? ''],
   );
-  return toConversation(rows[0]!);
+  return new Map(rows.map((r) => [r.agent_id, Number(r.unread_count)]));
+}
+
+// ---- external members of group chats ----
+
+export async function addExternal(db: Queryable, conversationId: string, number: string, at: Date): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO conversation_externals (conversation_id, number, added_at) VALUES ($1, $2, $3::timestamptz)
+     ON CONFLICT DO NOTHING RETURNING number`,
+    [conversationId, number, at.toISOString()],
+  );
+  return rows.length > 0;
+}
+
+export async function externalNumbers(db: Queryable, conversationId: string): Promise<string[]> {
+  const rows = await db.query<{ number: string }>(
+    'SELECT number FROM conversation_externals WHERE conversation_id = $1 ORDER BY added_at, number',
+    [conversationId],
+  );
+  return rows.map((r) => r.number);
 }
 
 // ---- messages ----
@@ -152,6 +309,8 @@ export type NewMessage = {
   idempotencyKey: string | null;
   carrier: string | null;
   carrierMessageId?: string | null;
+  kind?: MessageView['kind'];
+  systemEvent?: SystemEvent | null;
   at: Date;
 };
 
@@ -159,8 +318,8 @@ export type NewMessage = {
 export async function insertMessage(db: Queryable, m: NewMessage): Promise<StoredMessage | null> {
   const rows = await db.query<MessageRow>(
     `INSERT INTO messages (id, conversation_id, direction, body, from_number, to_number, status,
-       sender_agent_id, idempotency_key, carrier, carrier_message_id, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::timestamptz, $12::timestamptz)
+       sender_agent_id, idempotency_key, carrier, carrier_message_id, kind, system_event, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb, $14::timestamptz, $14::timestamptz)
      ON CONFLICT (sender_agent_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
      RETURNING *`,
     [
@@ -175,10 +334,33 @@ export async function insertMessage(db: Queryable, m: NewMessage): Promise<Store
       m.idempotencyKey,
       m.carrier,
       m.carrierMessageId ?? null,
+      m.kind ?? 'text',
+      m.systemEvent ? JSON.stringify(m.systemEvent) : null,
       m.at.toISOString(),
     ],
   );
   return rows[0] ? toMessage(rows[0]) : null;
+}
+
+/** Inserts several inbound texts in one statement, in the order given. */
+export async function insertInboundMessages(
+  db: Queryable,
+  texts: readonly { conversationId: string; body: string; from: string; to: string; carrier: string; carrierMessageId: string }[],
+  at: Date,
+): Promise<StoredMessage[]> {
+  if (texts.length === 0) return [];
+  const rows = await db.query<MessageRow>(
+    `INSERT INTO messages (id, conversation_id, direction, body, from_number, to_number, status, carrier,
+       carrier_message_id, created_at, updated_at)
+     SELECT gen_random_uuid()::text, t."conversationId", 'inbound', t.body, t."from", t."to", 'received', t.carrier,
+       t."carrierMessageId", $2::timestamptz, $2::timestamptz
+     FROM ROWS FROM (jsonb_to_recordset($1::text::jsonb) AS ("conversationId" text, body text, "from" text, "to" text,
+       carrier text, "carrierMessageId" text)) WITH ORDINALITY AS t("conversationId", body, "from", "to", carrier, "carrierMessageId", ord)
+     ORDER BY t.ord
+     RETURNING *`,
+    [JSON.stringify(texts), at.toISOString()],
+  );
+  return rows.map(toMessage).sort((a, b) => a.seq - b.seq);
 }
 
 export async function findMessageByIdempotencyKey(db: Queryable, agentId: string, key: string): Promise<StoredMessage | null> {
@@ -186,6 +368,11 @@ export async function findMessageByIdempotencyKey(db: Queryable, agentId: string
     agentId,
     key,
   ]);
+  return rows[0] ? toMessage(rows[0]) : null;
+}
+
+export async function findMessage(db: Queryable, id: string): Promise<StoredMessage | null> {
+  const rows = await db.query<MessageRow>('SELECT * FROM messages WHERE id = $1', [id]);
   return rows[0] ? toMessage(rows[0]) : null;
 }
 
@@ -240,4 +427,68 @@ export async function findMessageIdByCarrierId(db: Queryable, carrier: string, c
     carrierMessageId,
   ]);
   return rows[0]?.id ?? null;
+}
+
+/** Already stored carrier messages among these, keyed "carrier|carrierMessageId" -> message id. */
+export async function findMessageIdsByCarrierIds(
+  db: Queryable,
+  refs: readonly { carrier: string; carrierMessageId: string }[],
+): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; carrier: string; carrier_message_id: string }>(
+    `SELECT m.id, m.carrier, m.carrier_message_id FROM messages m
+     JOIN jsonb_to_recordset($1::text::jsonb) AS r(carrier text, "carrierMessageId" text)
+       ON m.carrier = r.carrier AND m.carrier_message_id = r."carrierMessageId"`,
+    [JSON.stringify(refs)],
+  );
+  return new Map(rows.map((r) => [carrierKey(r.carrier, r.carrier_message_id), r.id]));
+}
+
+export const carrierKey = (carrier: string, carrierMessageId: string) => `${carrier}|${carrierMessageId}`;
+
+// ---- set-based writes for the inbound batch ----
+
+/** Moves each conversation's activity to its newest text (one row per conversation). */
+export async function recordActivityMany(db: Queryable, latest: readonly { id: string; body: string }[], at: Date): Promise<void> {
+  if (latest.length === 0) return;
+  await db.query(
+    `UPDATE conversations c SET last_message_at = $2::timestamptz, last_message_preview = v.preview
+     FROM jsonb_to_recordset($1::text::jsonb) AS v(id text, preview text) WHERE c.id = v.id`,
+    [JSON.stringify(latest.map((l) => ({ id: l.id, preview: previewOf(l.body) }))), at.toISOString()],
+  );
+}
+
+/** bumpUnread for several conversations at once (inbound texts: nobody is the sender). */
+export async function bumpUnreadMany(
+  db: Queryable,
+  counts: readonly { id: string; n: number }[],
+): Promise<{ conversationId: string; agentId: string; unread: number }[]> {
+  if (counts.length === 0) return [];
+  const rows = await db.query<{ conversation_id: string; agent_id: string; unread_count: number }>(
+    `UPDATE conversation_members m SET unread_count = m.unread_count + v.n
+     FROM jsonb_to_recordset($1::text::jsonb) AS v(id text, n int) WHERE m.conversation_id = v.id
+     RETURNING m.conversation_id, m.agent_id, m.unread_count`,
+    [JSON.stringify(counts)],
+  );
+  return rows.map((r) => ({ conversationId: r.conversation_id, agentId: r.agent_id, unread: Number(r.unread_count) }));
+}
+
+/**
+ * The agents a line conversation is routed to are members whenever a text arrives: its group's
+ * members (seed 003: re-added if they left), or the agent its number routes to.
+ */
+export async function ensureRoutedMembers(
+  db: Queryable,
+  items: readonly { conversationId: string; agentId?: string; groupId?: string }[],
+  at: Date,
+): Promise<void> {
+  if (items.length === 0) return;
+  await db.query(
+    `INSERT INTO conversation_members (conversation_id, agent_id, joined_at)
+     SELECT v."conversationId", COALESCE(v."agentId", g.agent_id), $2::timestamptz
+     FROM jsonb_to_recordset($1::text::jsonb) AS v("conversationId" text, "agentId" text, "groupId" text)
+     LEFT JOIN group_members g ON g.group_id = v."groupId"
+     WHERE COALESCE(v."agentId", g.agent_id) IS NOT NULL
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify(items), at.toISOString()],
+  );
 }

@@ -9,9 +9,13 @@ import type { Db, Row, Transaction } from './db';
  */
 export async function openPglite(dataDir?: string): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
+  return pgliteDb(await PGlite.create(dataDir), dataDir ? 'pglite' : 'pglite (memory)');
+}
+
+/** The Db interface over a PGlite instance the caller created (tests start from a dumped template). */
+export function pgliteDb(pg: PGlite, backend: string): Db {
   return {
-    backend: dataDir ? 'pglite' : 'pglite (memory)',
+    backend,
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
       return (await pg.query<T>(sql, params as unknown[])).rows;
     },

@@ -1,35 +1,36 @@
 import type { Queryable, Transaction } from '../db/db';
 import type { PbxEvent, StoredEvent } from './types';
 
-// Held by every transaction that writes events, from its start until commit (see writeEvents).
+// Held by every transaction that writes events, from its last statement before the events until commit.
 const EVENT_WRITER_LOCK_KEY = 7_220_002;
 
 /**
- * Serializes event-writing transactions. Without it, two transactions could take ids 10 and 11 and
- * commit 11 first; a client that saw 11 would then skip 10 forever (cursor > 11). Holding this lock
- * from before any write until commit makes commit order equal id order. Must be the first statement
- * of the transaction so no row locks are held while waiting (no deadlocks).
+ * Serializes the tail of event-writing transactions. Without it, two transactions could take ids 10
+ * and 11 and commit 11 first; a client that saw 11 would then skip 10 forever (cursor > 11). Taking
+ * this lock right before inserting the events and holding it until commit makes commit order equal
+ * id order. It is taken last, and nothing but the events insert runs after it, so a holder never
+ * waits for a lock another waiter holds (no deadlocks) and it is held for one statement plus commit.
  */
 export async function lockEventLog(tx: Transaction): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_WRITER_LOCK_KEY]);
 }
 
-export async function insertEvents(
-  tx: Transaction,
-  recipients: readonly string[],
-  event: PbxEvent,
-  at: Date,
-): Promise<StoredEvent[]> {
-  const stored: StoredEvent[] = [];
-  for (const agentId of new Set(recipients)) {
-    const rows = await tx.query<{ id: unknown }>(
-      `INSERT INTO events (recipient_agent_id, kind, payload, created_at) VALUES ($1, $2, $3::text::jsonb, $4::timestamptz)
-       RETURNING id`,
-      [agentId, event.kind, JSON.stringify(event), at.toISOString()],
-    );
-    stored.push({ cursor: Number(rows[0]!.id), agentId, event });
-  }
-  return stored;
+export type AddressedEvent = { agentId: string; event: PbxEvent };
+
+/** Inserts all events in one statement; cursors follow the order given. */
+export async function insertEvents(tx: Transaction, events: readonly AddressedEvent[], at: Date): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
+  const rows = await tx.query<{ id: unknown }>(
+    `INSERT INTO events (recipient_agent_id, kind, payload, created_at)
+     SELECT e.value->>'agentId', e.value->'event'->>'kind', e.value->'event', $2::timestamptz
+     FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS e(value, ord)
+     ORDER BY e.ord
+     RETURNING id`,
+    [JSON.stringify(events), at.toISOString()],
+  );
+  // Ids are drawn in insertion order, so ascending ids line up with the input order.
+  const ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  return events.map((e, i) => ({ cursor: ids[i]!, agentId: e.agentId, event: e.event }));
 }
 
 /** One page of an agent's events after a cursor, oldest first. */

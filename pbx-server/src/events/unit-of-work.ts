@@ -1,14 +1,16 @@
 import type { Clock } from '../clock';
 import type { Db, Transaction } from '../db/db';
 import type { EventBus } from './bus';
-import { insertEvents, lockEventLog } from './store';
-import type { PbxEvent, StoredEvent } from './types';
+import { insertEvents, lockEventLog, type AddressedEvent } from './store';
+import type { PbxEvent } from './types';
 
-export type Emit = (recipients: readonly string[], event: PbxEvent) => Promise<void>;
+/** An event for several agents: the same for all, or built per recipient (their unread count, say). */
+export type Emit = (recipients: readonly string[], event: PbxEvent | ((agentId: string) => PbxEvent)) => void;
 
 /**
  * Runs a state change and its events atomically: fn stores rows and calls emit(); the events are
- * written in the same transaction and published to live sessions only after commit.
+ * collected, written at the end of the same transaction (after the event-log lock, see
+ * lockEventLog) and published to live sessions only after commit.
  */
 export class EventWriter {
   constructor(
@@ -18,13 +20,17 @@ export class EventWriter {
   ) {}
 
   async run<T>(fn: (tx: Transaction, emit: Emit) => Promise<T>): Promise<T> {
-    const stored: StoredEvent[] = [];
-    const result = await this.db.transaction(async (tx) => {
-      await lockEventLog(tx);
-      const emit: Emit = async (recipients, event) => {
-        stored.push(...(await insertEvents(tx, recipients, event, this.clock.now())));
+    const { result, stored } = await this.db.transaction(async (tx) => {
+      const pending: AddressedEvent[] = [];
+      const emit: Emit = (recipients, event) => {
+        for (const agentId of new Set(recipients)) {
+          pending.push({ agentId, event: typeof event === 'function' ? event(agentId) : event });
+        }
       };
-      return fn(tx, emit);
+      const result = await fn(tx, emit);
+      if (pending.length === 0) return { result, stored: [] };
+      await lockEventLog(tx);
+      return { result, stored: await insertEvents(tx, pending, this.clock.now()) };
     });
     this.bus.publish(stored);
     return result;

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'invalid_credentials'
   | 'forbidden'
   | 'not_found'
+  | 'conflict'
   | 'payload_too_large'
   | 'upgrade_required'
   | 'opted_out'
@@ -40,6 +41,8 @@ export const notFound = (what: string) => new ApiError(404, 'not_found', `${what
 export const unauthorized = (message = 'missing, invalid or expired access token') =>
   new ApiError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
+/** The request is valid but the state moved on (claimed by someone else, conversation closed). */
+export const conflict = (message: string) => new ApiError(409, 'conflict', message);
 
 /** First zod issue -> 400 naming its dotted path ("body", "customerNumber", "items.0.name"). */
 export function fromZodError(error: ZodError, target: string): ApiError {

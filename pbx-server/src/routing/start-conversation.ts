@@ -1,0 +1,74 @@
+import type { Queryable } from '../db/db';
+import type { PbxNumber } from '../directory/numbers';
+import type { Emit } from '../events/unit-of-work';
+import { addMember, findOrCreateLineConversation, updateConversation, type ConversationRecord } from '../conversations/store';
+import { appendSystemMessage } from '../conversations/timeline';
+import { findGroup, groupRef } from '../directory/groups';
+import { type Announcement, type EntryLine, enterGroup } from '../queues/entry';
+import { lifecycleText } from '../queues/lifecycle-text';
+import { markAssigned, pickAgent } from './assignment';
+import { effectiveRoute } from './effective-route';
+
+/**
+ * The first text from a customer to a line (or the first after the last conversation closed):
+ * create the conversation and route it by the number's inbound rule (seed 003 "Routing Settings").
+ * Returns the conversation and what to announce once the text is stored.
+ */
+export async function startLineConversation(
+  db: Queryable,
+  emit: Emit,
+  number: PbxNumber,
+  customerNumber: string,
+  at: Date,
+): Promise<{ conversation: ConversationRecord; announcement: Announcement | null }> {
+  const { conversation, created } = await findOrCreateLineConversation(db, {
+    type: number.channel,
+    didNumber: number.number,
+    customerNumber,
+    title: customerNumber,
+    at,
+  });
+  // Another transaction created it first: it routed it, too.
+  if (!created) return { conversation, announcement: null };
+  const route = effectiveRoute(number, at);
+  switch (route.type) {
+    case 'agent':
+      await addMember(db, conversation.id, route.agentId, at);
+      return { conversation, announcement: null };
+    case 'ring_group':
+    case 'queue': {
+      const announcement = await enterGroup(db, emit, conversation.id, route.groupId, at, { line: await enteredLine(db, route.groupId), reason: 'routed' });
+      return { conversation: { ...conversation, groupId: route.groupId }, announcement };
+    }
+    case 'bot': {
+      const updated = await updateConversation(db, conversation.id, { botId: route.botId });
+      return { conversation: updated!, announcement: null };
+    }
+  }
+}
+
+/**
+ * A ring group conversation nobody could take when it arrived: each new text tries the strategy
+ * again (queues wait for a claim instead). Null when still nobody is available.
+ */
+export async function retryRingGroupAssignment(db: Queryable, emit: Emit, conversation: ConversationRecord, at: Date): Promise<Announcement | null> {
+  const { group, agent } = await pickAgent(db, conversation.groupId!);
+  if (!agent) return null;
+  const updated = await updateConversation(
+    db,
+    conversation.id,
+    { state: 'assigned', designatedAgentId: agent.id, mentionedAgentId: agent.id, waitingSince: null },
+    { state: 'waiting', designatedAgentId: null },
+  );
+  if (!updated) return null;
+  await markAssigned(db, agent.id, at);
+  const ref = groupRef(group);
+  await appendSystemMessage(db, emit, conversation.id, lifecycleText.assigned(agent), { type: 'queue.assigned', agent, group: ref }, at);
+  return { type: 'assigned', conversationId: conversation.id, agentId: agent.id, reason: 'routed' };
+}
+
+async function enteredLine(db: Queryable, groupId: string): Promise<EntryLine> {
+  const group = await findGroup(db, groupId);
+  const ref = groupRef(group!);
+  return { body: lifecycleText.entered(ref), event: { type: 'queue.entered', group: ref } };
+}
