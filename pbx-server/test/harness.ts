@@ -7,8 +7,10 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import WebSocket from 'ws';
 import type { Clock } from '../src/clock';
+import { hashPassword } from '../src/auth/passwords';
 import { loadConfig } from '../src/config/load';
-import type { PbxConfig } from '../src/config/schema';
+import { seedFromConfig } from '../src/config/seed';
+import { PbxConfigSchema, type PbxConfig } from '../src/config/schema';
 import type { Db } from '../src/db/db';
 import { migrate } from '../src/db/migrate';
 import { openPglite, pgliteDb } from '../src/db/pglite';
@@ -74,6 +76,9 @@ async function migratedPgliteTemplate(): Promise<Blob> {
   return new Blob([readFileSync(path)]);
 }
 
+// Test-only scrypt cost: these passwords are public demo passwords anyway.
+const TEST_SCRYPT = { N: 16, r: 1, p: 1 };
+
 /** A clock tests can move forward. */
 export class TestClock implements Clock {
   offsetMs = 0;
@@ -95,6 +100,10 @@ export async function startTestServer(
   const testDb = await openTestDb(backend);
   const clock = new TestClock();
   const config: PbxConfig = options.config ?? loadConfig();
+  // Seeded first with deliberately cheap password hashes: the server's own seeding then only
+  // verifies them (cheaply) instead of running scrypt at full cost for every agent, and so do logins.
+  await migrate(testDb.db);
+  await seedFromConfig(testDb.db, config, { hash: (password) => hashPassword(password, TEST_SCRYPT) });
   // Timeouts run only when a test says so (advance), never on a wall-clock timer.
   const server = await startServer({ port: 0, clock, timerIntervalMs: 0, ...options, config, db: testDb.db });
   return {
@@ -250,4 +259,73 @@ export async function connectEvents(base: string, token: string, cursor?: number
   await client.opened;
   await client.waitFor((c) => c.synced, 'synced frame');
   return client;
+}
+
+// ---- configs and sessions for the directory/queue tests ----
+
+type ConfigParts = { agents?: unknown[]; groups?: unknown[]; numbers?: unknown[]; bots?: unknown[]; contacts?: unknown[] };
+
+/** The demo config plus more agents, groups, numbers, bots or contacts. */
+export function demoWith(extra: ConfigParts): PbxConfig {
+  const demo = loadConfig();
+  return PbxConfigSchema.parse({
+    ...demo,
+    agents: [...demo.agents, ...(extra.agents ?? [])],
+    groups: [...demo.groups, ...(extra.groups ?? [])],
+    numbers: [...demo.numbers, ...(extra.numbers ?? [])],
+    bots: [...demo.bots, ...(extra.bots ?? [])],
+    contacts: [...demo.contacts, ...(extra.contacts ?? [])],
+  });
+}
+
+export type Who = { extension: string; password: string };
+export type Session = { id: string; token: string };
+
+/**
+ * Logged-in agents of one test server, logged in once each (scrypt is slow on purpose). A session
+ * made before the clock moved is made again: access tokens expire by the server's clock.
+ */
+export class Sessions {
+  private readonly cache = new Map<string, { session: Session; offsetMs: number }>();
+
+  constructor(private readonly server: TestServer) {}
+
+  async of(who: Who): Promise<Session> {
+    const cached = this.cache.get(who.extension);
+    if (cached && cached.offsetMs === this.server.clock.offsetMs) return cached.session;
+    const tokens = await login(this.server.url, who);
+    const session = { id: tokens.agent.id, token: tokens.accessToken };
+    this.cache.set(who.extension, { session, offsetMs: this.server.clock.offsetMs });
+    return session;
+  }
+
+  async token(who: Who): Promise<string> {
+    return (await this.of(who)).token;
+  }
+}
+
+/** What a simulated customer's phone shows, oldest first. */
+export async function phoneOf(base: string, number: string) {
+  const res = await http(base, 'GET', `/v1/simulator/messages?number=${encodeURIComponent(number)}`);
+  return res.body.messages as { from: string; to: string; body: string; direction: 'to-customer' | 'from-customer' }[];
+}
+
+/**
+ * Proves a negative without sleeping: a presence event the agent causes now arrives after every
+ * event committed before it, so once it is on the socket, whatever was not there never came.
+ * Logging in to a group the agent is logged in to already changes nothing else.
+ */
+export async function fence(base: string, client: EventClient, token: string, groupId: string): Promise<void> {
+  const before = client.events.length;
+  const res = await http(base, 'POST', `/v1/groups/${groupId}/login`, { token });
+  if (res.status !== 200) throw new Error(`fence login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  await client.waitFor((c) => c.events.slice(before).some((f) => f.event.kind === 'presence.updated'), 'fence');
+}
+
+/** The id of a demo group by its extension. */
+export async function groupId(base: string, token: string, extension: string): Promise<string> {
+  const res = await http(base, 'GET', '/v1/groups', { token });
+  const group = (res.body.groups as { id: string; extension: string }[]).find((g) => g.extension === extension);
+  if (!group) throw new Error(`no group ${extension}`);
+  return group.id;
 }

@@ -17,24 +17,24 @@ import type { PbxConfig } from './schema';
  * login/pause state, numbers are overwritten, caller-ID grants and group members are replaced.
  * Things not in the config are left alone (runtime-created data must survive restarts).
  */
-export async function seedFromConfig(db: Db, config: PbxConfig): Promise<void> {
+export async function seedFromConfig(db: Db, config: PbxConfig, opts: { hash?: (password: string) => Promise<string> } = {}): Promise<void> {
   // scrypt runs on libuv's thread pool: hash all passwords at once, not one after another.
-  await Promise.all(config.agents.map((agent) => seedAgent(db, agent)));
+  await Promise.all(config.agents.map((agent) => seedAgent(db, agent, opts.hash ?? hashPassword)));
   for (const bot of config.bots) await upsertBot(db, bot);
   for (const group of config.groups) await db.transaction((tx) => seedGroup(tx, group));
   for (const n of config.numbers) await db.transaction((tx) => seedNumber(tx, n));
   for (const contact of config.contacts) await db.transaction((tx) => seedContact(tx, contact));
 }
 
-async function seedAgent(db: Db, agent: PbxConfig['agents'][number]): Promise<void> {
+async function seedAgent(db: Db, agent: PbxConfig['agents'][number], hash: (password: string) => Promise<string>): Promise<void> {
   const existing = await findAgentByExtension(db, agent.extension);
   const keepHash = existing && (await verifyPassword(agent.password, existing.password_hash));
-  const hash = keepHash ? existing.password_hash : await hashPassword(agent.password);
+  const passwordHash = keepHash ? existing.password_hash : await hash(agent.password);
   await db.query(
     `INSERT INTO agents (id, extension, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (extension) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role,
        password_hash = EXCLUDED.password_hash, active = true`,
-    [existing?.id ?? randomUUID(), agent.extension, agent.name, agent.role, hash],
+    [existing?.id ?? randomUUID(), agent.extension, agent.name, agent.role, passwordHash],
   );
 }
 
