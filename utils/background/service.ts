@@ -45,8 +45,12 @@ export class ParleyService {
     this.outbox = new Outbox(db, connector, options.outbox);
     this.engine = syncFrom(connector, db, {
       onFailure: (error) => {
+        if (!this.running) return;
         console.error('[parley] could not store events; resuming from the stored cursor', error);
-        void getCursor(db).then((cursor) => connector.sync(cursor));
+        getCursor(db).then(
+          (cursor) => this.running && connector.sync(cursor),
+          (readError: unknown) => console.error('[parley] could not read the stored cursor', readError),
+        );
       },
       onArrivals: options.onArrivals,
       onCaughtUp: () => void this.outbox.flush(),
@@ -106,11 +110,12 @@ export class ParleyService {
     return session.agent;
   }
 
+  /** Signs out; resolves once nothing of the session is still being written. */
   async disconnect(): Promise<void> {
     this.endSession();
     this.connector.disconnect();
     this.move({ type: 'sign-out' });
-    await Promise.all([sessionItem.setValue(null), accessItem.setValue(null)]);
+    await Promise.all([sessionItem.setValue(null), accessItem.setValue(null), this.engine.idle(), this.outbox.idle()]);
   }
 
   /** "Retry now": skips the reconnect delay, or starts the stored session if this worker has none. */

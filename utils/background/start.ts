@@ -49,9 +49,10 @@ export function startBackground(): void {
     void openConversation(conversationId, panels);
   });
   keepBadgeCurrent(database, service);
-  keepSessionAlive(() => service.resume());
+  const resume = () => service.resume().catch((error: unknown) => console.error('[parley] could not resume the session', error));
+  keepSessionAlive(resume);
   // The network is back: skip whatever is left of the reconnect delay.
-  globalThis.addEventListener?.('online', () => void service.reconnectNow());
+  globalThis.addEventListener?.('online', () => void service.reconnectNow().catch(() => undefined));
   void openSidePanelOnActionClick();
-  void service.resume();
+  void resume();
 }

@@ -54,7 +54,11 @@ export class Outbox {
     this.pass = (async () => {
       do {
         this.again = false;
-        await this.sendQueued();
+        await this.sendQueued().catch((error: unknown) => {
+          // The store itself failed (not the server): the rows are still there; try again later.
+          console.error('[parley] the outbox could not be read or updated', error);
+          this.scheduleRetry();
+        });
       } while (this.again);
     })().finally(() => {
       this.pass = null;
@@ -97,12 +101,16 @@ export class Outbox {
   private async sendQueued(): Promise<void> {
     for (const row of await queuedOutbox(this.db)) {
       if (!(await this.deliver(row))) {
-        clearTimeout(this.retryTimer);
-        this.retryTimer = setTimeout(() => void this.flush(), this.retryDelay(this.attempt++));
+        this.scheduleRetry();
         return;
       }
     }
     this.attempt = 0;
+  }
+
+  private scheduleRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.flush(), this.retryDelay(this.attempt++));
   }
 
   /** False when the reply could not reach the server and must be tried again later. */
