@@ -15,8 +15,13 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'parley-e2e-profile-'));
+/**
+ * `profile`: a user-data directory to start from and keep after close, to restart the browser with
+ * everything it stored (IndexedDB, storage.local), as a real browser restart does. Without it, a
+ * fresh profile is made and deleted on close.
+ */
+export async function launchWithExtension(options: { profile?: string } = {}): Promise<ExtensionBrowser> {
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'parley-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     // Chromium's new headless mode loads extensions, so no display is needed.
@@ -43,7 +48,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     serviceWorker,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
