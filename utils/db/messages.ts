@@ -78,10 +78,6 @@ export async function failOutboxMessage(db: ParleyDb, id: string, reason: string
   await db.messages.where('id').equals(id).and((row) => row.pending === 1).modify({ status: 'failed', failureReason: reason });
 }
 
-export function getMessage(db: ParleyDb, id: string): Promise<StoredMessage | undefined> {
-  return db.messages.get(id);
-}
-
 /**
  * Takes a failed message out of the thread: an outbox row the server never accepted is deleted; a
  * message the server has (it failed at the carrier) is hidden, so replays keep it out.

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { request } from '../messaging/client';
 import { playHere } from './play-here';
 
-export const TONE_PATH = '/sounds/chat-request.wav';
+const TONE_PATH = '/sounds/chat-request.wav';
 const OFFSCREEN_PATH = '/offscreen.html';
 
 /**
