@@ -11,11 +11,11 @@ import { BACKENDS, connectEvents, freshCustomer, http, login, startTestServer, u
  * sendsms out, dlr-url back). Fails, does not skip, when Kannel is not installed.
  */
 
-const LINE = '+15035550133';
+const LINE = '+15035550233';
 const TOKEN = 'kannel-shared-token-0123456789';
 // A second gateway that keeps every text queued ("3: Queued for later delivery", as Kannel answers
 // with no SMSC connected), so its delivery reports are the test's to give.
-const HELD_LINE = '+15035550144';
+const HELD_LINE = '+15035550244';
 const HELD_TOKEN = 'kannel-held-token-0123456789';
 
 describe.each(BACKENDS)('Kannel carrier through a real gateway (%s)', (backend) => {

@@ -8,10 +8,10 @@ import { BACKENDS, DEMO, freshCustomer, http, login, startTestServer, textFromCu
  * carrier for the channel).
  */
 
-const VOICE_DID = '+15035550177'; // Jake's, no carrier of its own
-const WHATSAPP_DID = '+15035550188'; // Jake's, WhatsApp, no carrier of its own
+const VOICE_DID = '+15035550277'; // Jake's, no carrier of its own
+const WHATSAPP_DID = '+15035550288'; // Jake's, WhatsApp, no carrier of its own
 // Terry's only number (the demo supervisor has no caller ID otherwise), no carrier.
-const TERRY_DID = '+15035550166';
+const TERRY_DID = '+15035550299';
 
 describe.each(BACKENDS)('outbound routing order (%s)', (backend) => {
   let server: TestServer;

@@ -11,8 +11,8 @@ import { BACKENDS, connectEvents, freshCustomer, http, login, until, type EventC
 const ACCOUNT = 'AC0123456789abcdef0123456789abcdef';
 const AUTH_TOKEN = 'twilio-auth-token-for-tests';
 const PUBLIC = 'https://pbx.example.com';
-const SMS_LINE = '+15035550111';
-const WHATSAPP_LINE = '+15035550122';
+const SMS_LINE = '+15035550211';
+const WHATSAPP_LINE = '+15035550222';
 
 describe.each(BACKENDS)('Twilio-compatible carrier (%s)', (backend) => {
   let server: TestServer;

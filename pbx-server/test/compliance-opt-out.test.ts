@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KEYWORD_REPLIES } from '../src/compliance/keyword-replies';
+import { loadConfig } from '../src/config/load';
 import { configWith, FakeTwilioApi, fakeSid, postAsTwilio, smsLine } from './carriers-harness';
 import { BACKENDS, connectEvents, DEMO, freshCustomer, http, login, startTestServer, textFromCustomer, until, type EventClient, type TestServer } from './harness';
 
@@ -9,9 +10,9 @@ import { BACKENDS, connectEvents, DEMO, freshCustomer, http, login, startTestSer
  */
 
 const HELP = 'Parley Support: call +1 503 555 0100 or reply here. Reply STOP to opt out.';
-const LINE_TWO = '+15035550155';
+const LINE_TWO = '+15035550255';
 const LINE_TWO_HELP = 'Line two: an agent answers 9-17. Reply STOP to opt out.';
-const TWILIO_LINE = '+15035550166';
+const TWILIO_LINE = '+15035550266';
 const ACCOUNT = 'AC00000000000000000000000000000007';
 const AUTH_TOKEN = 'compliance-twilio-token';
 
@@ -168,6 +169,30 @@ describe.each(BACKENDS)('STOP/START/HELP keywords (%s)', (backend) => {
       [LINE_TWO, 'From line two'],
       [LINE_TWO, LINE_TWO_HELP],
     ]);
+  });
+
+  it('answers concurrent copies of one STOP (a retry racing the original) with one confirmation', async () => {
+    const customer = freshCustomer();
+    const path = `/v1/carriers/twilio/${ACCOUNT}/inbound`;
+    const stop = { MessageSid: fakeSid(), AccountSid: ACCOUNT, From: customer, To: TWILIO_LINE, Body: 'STOP', NumMedia: '0', NumSegments: '1' };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => postAsTwilio(server.url, { path, params: stop, authToken: AUTH_TOKEN })));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    const conversation = await conversationWith(customer, TWILIO_LINE);
+    expect(conversation.optedOut).toBe(true);
+    const outbound = await server.db.query<{ body: string }>(`SELECT body FROM messages WHERE conversation_id = $1 AND direction = 'outbound'`, [conversation.id]);
+    expect(outbound.map((m) => m.body)).toEqual([DEFAULT_KEYWORD_REPLIES.stop]);
+  });
+
+  it('keeps automated texts (a bot) from an opted-out customer, and the bot does not answer keywords', async () => {
+    const botReply = loadConfig().bots[0]!.reply;
+    const customer = freshCustomer();
+    await customerTexts(customer, 'STOP', DEMO.botDid);
+    await phoneShows(customer, [DEFAULT_KEYWORD_REPLIES.stop]);
+    await customerTexts(customer, 'hello?', DEMO.botDid);
+    await customerTexts(customer, 'START', DEMO.botDid);
+    await phoneShows(customer, [DEFAULT_KEYWORD_REPLIES.stop, DEFAULT_KEYWORD_REPLIES.start]);
+    await customerTexts(customer, 'hello again', DEMO.botDid);
+    await phoneShows(customer, [DEFAULT_KEYWORD_REPLIES.stop, DEFAULT_KEYWORD_REPLIES.start, botReply]);
   });
 
   it('a carrier retrying an old STOP after the customer texted START does not opt them out again', async () => {

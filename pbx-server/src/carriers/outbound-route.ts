@@ -1,4 +1,3 @@
-import { assertNotOptedOut } from '../compliance/opt-outs';
 import type { Queryable } from '../db/db';
 import { findNumber, listSenderNumbers, type Channel, type PbxNumber } from '../directory/numbers';
 import { ApiError } from '../http/errors';
@@ -31,14 +30,4 @@ export async function resolveOutboundRoute(
     'no_outbound_route',
     `${text.didNumber} has no ${text.channel} carrier of its own${text.agentId ? ` and you have no ${text.channel} caller ID with one` : ''}`,
   );
-}
-
-/** An agent's text: routed as above, and refused while the customer is opted out (compliance/). */
-export async function routeAgentText(
-  db: Queryable,
-  text: { didNumber: string; customerNumber: string; channel: Channel; agentId: string },
-): Promise<OutboundRoute> {
-  const route = await resolveOutboundRoute(db, text);
-  await assertNotOptedOut(db, [text.didNumber, route.from], text.customerNumber);
-  return route;
 }

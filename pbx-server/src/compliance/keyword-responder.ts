@@ -1,15 +1,14 @@
 import type { Clock } from '../clock';
 import type { OutboundDispatcher } from '../carriers/dispatcher';
-import { resolveOutboundRoute } from '../carriers/outbound-route';
-import { findConversationForMember, insertMessage, memberIds, messageView, recordActivity, type StoredMessage } from '../conversations/store';
+import { appendAutomatedText } from '../conversations/outbound';
+import { notifyMembers } from '../conversations/timeline';
 import type { Db, Queryable } from '../db/db';
 import type { Channel } from '../directory/numbers';
 import type { Emit, EventWriter } from '../events/unit-of-work';
-import { ApiError } from '../http/errors';
 import type { KeywordReplyBook } from './keyword-replies';
 import { classifyKeyword } from './keywords';
 import { applyKeyword } from './opt-out-state';
-import { findOptOut, saveOptOut } from './opt-outs';
+import { findOptOut, lockOptOut, saveOptOut } from './opt-outs';
 
 type InboundRow = { seq: unknown; conversation_id: string; body: string; from_number: string; to_number: string; channel: Channel };
 
@@ -17,7 +16,8 @@ type InboundRow = { seq: unknown; conversation_id: string; body: string; from_nu
  * STOP, START/UNSTOP and HELP, per (our number, customer number). Runs after the inbound path has
  * stored the text (the keyword stays in the conversation for agents to read), then updates the
  * opt-out state, tells the conversation's members when it changed (conversation.optedOut), and
- * answers with the number's configured automatic reply, which goes out even to an opted-out customer.
+ * answers with the number's configured automatic reply: the one text that still reaches an
+ * opted-out customer (conversations/outbound.ts refuses every other).
  *
  * Safe to call again for the same text (carriers retry): a keyword is applied only if it is newer
  * (messages.seq) than the one that last set the state, so a retried STOP cannot undo a later START.
@@ -33,6 +33,7 @@ export class KeywordResponder {
       const keyword = text ? classifyKeyword(text.body) : null;
       if (!text || !keyword) return null;
       const seq = Number(text.seq);
+      await lockOptOut(tx, text.to_number, text.from_number);
       const before = await findOptOut(tx, text.to_number, text.from_number);
       if (before && before.keywordMessageSeq >= seq) return null;
 
@@ -43,7 +44,9 @@ export class KeywordResponder {
       if (outcome.optedOut !== wasOptedOut) await announceOptOutChange(tx, emit, text.to_number, text.from_number);
 
       const body = outcome.reply && this.deps.replies.textFor(text.to_number, outcome.reply);
-      return body ? storeReply(tx, emit, text, body, at) : null;
+      if (!body) return null;
+      const conversation = { id: text.conversation_id, type: text.channel, didNumber: text.to_number, customerNumber: text.from_number };
+      return appendAutomatedText(tx, emit, conversation, body, at, { answersKeyword: true });
     });
     if (reply) this.deps.dispatcher.dispatch(reply.message, reply.channel);
   }
@@ -65,42 +68,5 @@ async function announceOptOutChange(tx: Queryable, emit: Emit, didNumber: string
     `SELECT id FROM conversations WHERE did_number = $1 AND customer_number = $2 ORDER BY id`,
     [didNumber, customerNumber],
   );
-  for (const { id } of conversations) {
-    const members = await memberIds(tx, id);
-    const conversation = members[0] ? await findConversationForMember(tx, id, members[0]) : null;
-    if (conversation) await emit(members, { kind: 'conversation.updated', conversation });
-  }
-}
-
-/** The automatic reply, stored in the conversation like any outbound text (no agent as sender). */
-async function storeReply(
-  tx: Queryable,
-  emit: Emit,
-  text: InboundRow,
-  body: string,
-  at: Date,
-): Promise<{ message: StoredMessage; channel: Channel } | null> {
-  let route;
-  try {
-    route = await resolveOutboundRoute(tx, { didNumber: text.to_number, channel: text.channel, agentId: null });
-  } catch (err) {
-    if (!(err instanceof ApiError)) throw err;
-    console.warn(`[parley] no automatic keyword reply to ${text.from_number}: ${err.message}`);
-    return null;
-  }
-  const message = (await insertMessage(tx, {
-    conversationId: text.conversation_id,
-    direction: 'outbound',
-    body,
-    from: route.from,
-    to: text.from_number,
-    status: 'queued',
-    senderAgentId: null,
-    idempotencyKey: null,
-    carrier: route.carrier,
-    at,
-  }))!;
-  const conversation = await recordActivity(tx, text.conversation_id, at, body);
-  await emit(await memberIds(tx, text.conversation_id), { kind: 'message.created', conversation, message: messageView(message) });
-  return { message, channel: route.channel };
+  for (const { id } of conversations) await notifyMembers(tx, emit, id, (conversation) => ({ kind: 'conversation.updated', conversation }));
 }

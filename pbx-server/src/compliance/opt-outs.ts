@@ -5,6 +5,17 @@ import { ApiError } from '../http/errors';
 
 export type OptOut = { optedOut: boolean; keywordMessageSeq: number };
 
+// First half of the two-key advisory locks on (number, customer) pairs; any constant other code does not use.
+const OPT_OUT_LOCK_SPACE = 7_220_010;
+
+/**
+ * Serializes keyword handling per (our number, customer number) until the transaction ends, so two
+ * copies of one STOP (a carrier's retry racing the original) cannot both see the old state.
+ */
+export async function lockOptOut(tx: Queryable, didNumber: string, customerNumber: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1::int4, hashtext($2))', [OPT_OUT_LOCK_SPACE, `${didNumber} ${customerNumber}`]);
+}
+
 export async function findOptOut(db: Queryable, didNumber: string, customerNumber: string): Promise<OptOut | null> {
   const rows = await db.query<{ opted_out: boolean; keyword_message_seq: unknown }>(
     'SELECT opted_out, keyword_message_seq FROM opt_outs WHERE did_number = $1 AND customer_number = $2',

@@ -3,6 +3,7 @@ import type { Db, Transaction } from '../db/db';
 import type { InboundText } from '../carriers/carrier';
 import type { OutboundDispatcher } from '../carriers/dispatcher';
 import { configuredBot } from '../bots/bot';
+import { classifyKeyword } from '../compliance/keywords';
 import { findBot } from '../directory/bots';
 import { findNumbers, type PbxNumber } from '../directory/numbers';
 import type { Emit, EventWriter } from '../events/unit-of-work';
@@ -200,6 +201,8 @@ export class InboundRouter {
       const conversation = bots.get(m.conversationId);
       const record = conversation?.botId ? await findBot(tx, conversation.botId) : null;
       if (!conversation || !record) continue;
+      // STOP/START/HELP get their answer from compliance/keyword-responder.ts, not from the bot.
+      if (classifyKeyword(m.body)) continue;
       const reply = configuredBot(record).replyTo({ body: m.body, customerNumber: m.from, at });
       const text = reply === null ? null : await appendAutomatedText(tx, emit, conversation, reply, at);
       if (text) outbound.push(text);
