@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
 import { AgentSchema } from './model/agent';
 import type { ConnectionState } from './model/connection';
 import {
@@ -10,7 +11,6 @@ import {
   type SmsSplitting,
 } from './model/preferences';
 import type { AccessGrant, StoredSession } from './pbx/connector';
-import { z } from 'zod';
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
 

@@ -100,11 +100,20 @@ describe('several panels, notifications and the badge', () => {
     await page.screenshot({ path: resolve(ARTIFACTS, 'crm-dock-from-background.png') });
   });
 
-  it('shows the agent\'s preferences on the options page', async () => {
+  it('shows the agent\'s preferences on the options page and plays the alert tone', async () => {
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html'));
     await options.getByRole('status').filter({ hasText: /Connected as Jake Peralta \(201\)/ }).waitFor();
     await options.getByLabel('Notify me of new conversations (SMS Chat Request)').waitFor();
     await options.screenshot({ path: resolve(ARTIFACTS, 'options-preferences.png'), fullPage: true });
+    // "Play the tone" goes through the background to the offscreen document; the answer is ok only
+    // once the audio element there has started playing the packaged tone.
+    const reply = await options.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        name: 'options→bg:play-tone',
+        payload: { volume: 0.5 },
+      }),
+    );
+    expect(reply).toEqual({ ok: true, value: {} });
   });
 });
