@@ -4,6 +4,7 @@ import { computeTwilioSignature } from '../src/carriers/twilio/twilio-signature'
 import { loadConfig } from '../src/config/load';
 import { PbxConfigSchema, type PbxConfig } from '../src/config/schema';
 import type { Db } from '../src/db/db';
+import { connectEvents, login, startTestServer, type BackendName, type EventClient, type TestServer } from './harness';
 
 /** Shared by the carrier and compliance tests: configs with real carriers, a Twilio stand-in, probes. */
 
@@ -118,4 +119,29 @@ export class FakeTwilioApi {
     if (request.url !== `/2010-04-01/Accounts/${this.accountSid}/Messages.json`) return { status: 404, json: { code: 20404, message: 'Not found' } };
     return this.script.shift() ?? { status: 201, json: { sid: fakeSid('SM'), status: 'queued', error_code: null, error_message: null } };
   }
+}
+
+/** A server whose Twilio carrier talks to a FakeTwilioApi, with Jake logged in and listening to events. */
+export type TwilioTestBed = { server: TestServer; api: FakeTwilioApi; token: string; events: EventClient; stop(): Promise<void> };
+
+export async function startWithTwilioApi(
+  backend: BackendName,
+  account: { accountSid: string; authToken: string },
+  config: (twilio: { type: 'twilio'; accountSid: string; authToken: string; apiBaseUrl: string }) => PbxConfig,
+): Promise<TwilioTestBed> {
+  const api = await new FakeTwilioApi(account.accountSid, account.authToken).start();
+  const server = await startTestServer(backend, { config: config({ type: 'twilio', ...account, apiBaseUrl: api.url }) });
+  const token = (await login(server.url)).accessToken;
+  const events = await connectEvents(server.url, token);
+  return {
+    server,
+    api,
+    token,
+    events,
+    async stop() {
+      await events.close();
+      await server.stop();
+      await api.stop();
+    },
+  };
 }

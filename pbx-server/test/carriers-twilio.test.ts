@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTwilioSignature } from '../src/carriers/twilio/twilio-signature';
-import { conversationsOf, configWith, FakeTwilioApi, fakeSid, messagesWithCarrierId, postAsTwilio, smsLine } from './carriers-harness';
-import { BACKENDS, connectEvents, freshCustomer, http, login, until, type EventClient, type TestServer, startTestServer } from './harness';
+import { conversationsOf, configWith, fakeSid, messagesWithCarrierId, postAsTwilio, smsLine, startWithTwilioApi, type FakeTwilioApi, type TwilioTestBed } from './carriers-harness';
+import { BACKENDS, freshCustomer, http, until, type EventClient, type TestServer } from './harness';
 
 /*
  * The Twilio-compatible carrier through the server's real routes: signed webhooks in (inbound texts
@@ -15,29 +15,22 @@ const SMS_LINE = '+15035550211';
 const WHATSAPP_LINE = '+15035550222';
 
 describe.each(BACKENDS)('Twilio-compatible carrier (%s)', (backend) => {
+  let bed: TwilioTestBed;
   let server: TestServer;
   let api: FakeTwilioApi;
   let token: string;
   let events: EventClient;
 
   beforeAll(async () => {
-    api = await new FakeTwilioApi(ACCOUNT, AUTH_TOKEN).start();
-    server = await startTestServer(backend, {
-      config: configWith({
+    bed = await startWithTwilioApi(backend, { accountSid: ACCOUNT, authToken: AUTH_TOKEN }, (twilio) =>
+      configWith({
         numbers: [smsLine(SMS_LINE, 'twilio'), { ...smsLine(WHATSAPP_LINE, 'twilio'), channel: 'whatsapp' }],
-        carriers: {
-          twilio: { type: 'twilio', accountSid: ACCOUNT, authToken: AUTH_TOKEN, apiBaseUrl: api.url, webhookBaseUrl: PUBLIC, retryDelaysMs: [0] },
-        },
+        carriers: { twilio: { ...twilio, webhookBaseUrl: PUBLIC, retryDelaysMs: [0] } },
       }),
-    });
-    token = (await login(server.url)).accessToken;
-    events = await connectEvents(server.url, token);
+    );
+    ({ server, api, token, events } = bed);
   });
-  afterAll(async () => {
-    await events?.close();
-    await server?.stop();
-    await api?.stop();
-  });
+  afterAll(() => bed?.stop());
 
   const inboundPath = `/v1/carriers/twilio/${ACCOUNT}/inbound`;
   const inboundForm = (from: string, body: string, extra: Record<string, string> = {}) => ({

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KEYWORD_REPLIES } from '../src/compliance/keyword-replies';
 import { loadConfig } from '../src/config/load';
-import { configWith, FakeTwilioApi, fakeSid, postAsTwilio, smsLine } from './carriers-harness';
-import { BACKENDS, connectEvents, DEMO, freshCustomer, http, login, startTestServer, textFromCustomer, until, type EventClient, type TestServer } from './harness';
+import { configWith, fakeSid, postAsTwilio, smsLine, startWithTwilioApi, type FakeTwilioApi, type TwilioTestBed } from './carriers-harness';
+import { BACKENDS, DEMO, freshCustomer, http, textFromCustomer, until, type EventClient, type TestServer } from './harness';
 
 /*
  * STOP / START / UNSTOP / HELP per (our number, customer number), through the real inbound path: the
@@ -17,32 +17,27 @@ const ACCOUNT = 'AC00000000000000000000000000000007';
 const AUTH_TOKEN = 'compliance-twilio-token';
 
 describe.each(BACKENDS)('STOP/START/HELP keywords (%s)', (backend) => {
+  let bed: TwilioTestBed;
   let server: TestServer;
   let api: FakeTwilioApi;
   let token: string;
   let events: EventClient;
 
   beforeAll(async () => {
-    api = await new FakeTwilioApi(ACCOUNT, AUTH_TOKEN).start();
-    server = await startTestServer(backend, {
-      config: configWith({
+    bed = await startWithTwilioApi(backend, { accountSid: ACCOUNT, authToken: AUTH_TOKEN }, (twilio) =>
+      configWith({
         keywordReplies: { help: HELP },
         numbers: [
           // Line two's carrier confirms opt-outs itself (say), so Parley sends no STOP confirmation there.
           smsLine(LINE_TWO, 'loopback', { keywordReplies: { help: LINE_TWO_HELP, stop: null } }),
           smsLine(TWILIO_LINE, 'twilio'),
         ],
-        carriers: { twilio: { type: 'twilio', accountSid: ACCOUNT, authToken: AUTH_TOKEN, apiBaseUrl: api.url, retryDelaysMs: [] } },
+        carriers: { twilio: { ...twilio, retryDelaysMs: [] } },
       }),
-    });
-    token = (await login(server.url)).accessToken;
-    events = await connectEvents(server.url, token);
+    );
+    ({ server, api, token, events } = bed);
   });
-  afterAll(async () => {
-    await events?.close();
-    await server?.stop();
-    await api?.stop();
-  });
+  afterAll(() => bed?.stop());
 
   const phoneOf = async (customer: string) =>
     (await http(server.url, 'GET', `/v1/simulator/messages?number=${encodeURIComponent(customer)}`)).body.messages as {
