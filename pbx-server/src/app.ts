@@ -13,6 +13,7 @@ import { CarrierRegistry } from './carriers/registry';
 import { registerTwilioRoutes } from './carriers/twilio/twilio-http';
 import { keywordReplyBookFor } from './compliance/keyword-replies';
 import { KeywordResponder } from './compliance/keyword-responder';
+import { classifyKeyword } from './compliance/keywords';
 import type { PbxConfig } from './config/schema';
 import { registerConversationRoutes } from './conversations/http';
 import { ConversationService } from './conversations/service';
@@ -81,7 +82,8 @@ export function buildApp(options: AppOptions): PbxApp {
     async receiveInbound(text: InboundText) {
       const stored = await router.receiveInbound(text);
       // STOP/START/HELP after the text is stored, so agents see the keyword in the conversation.
-      await keywords.afterInbound(stored.messageId);
+      // Only a body that is a keyword can be one: the others skip the responder's transaction.
+      if (classifyKeyword(text.body)) await keywords.afterInbound(stored.messageId);
       return stored;
     },
     reportDelivery: dispatcher.reportDelivery.bind(dispatcher),

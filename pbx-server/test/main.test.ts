@@ -55,6 +55,8 @@ describe.each(BACKENDS)('main.ts process (%s)', (backend) => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
+  // Two real starts (tsx, a fresh PGlite data directory, full-cost scrypt for the demo's seven
+  // agents) on a two-core machine that may be running other suites: more than the default 30 s.
   it('prints one listening line with the real port for PORT=0, serves, and exits 0 on SIGTERM; data and tokens survive a restart', async () => {
     const first = await runMain({ ...env, PORT: '0' });
     expect(Number(LISTENING.exec(first.stdout().trim())?.[2])).toBeGreaterThan(0);
@@ -75,5 +77,5 @@ describe.each(BACKENDS)('main.ts process (%s)', (backend) => {
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);
     }
-  });
+  }, 90_000);
 });

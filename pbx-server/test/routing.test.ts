@@ -142,7 +142,8 @@ describe.each(BACKENDS)('inbound rules: ring group, queue, bot (%s)', (backend) 
 
   it('an SMS queue puts the conversation on its waiting list, alerts its available members only and @mentions the strategy\'s pick', async () => {
     await post(DEMO.wyatt, `/v1/groups/${support}/logout`);
-    const [jake, amy, wyatt] = await Promise.all([DEMO.jake, DEMO.amy, DEMO.wyatt].map(async (w) => connectEvents(server.url, await as.token(w))));
+    const connect = async (who: typeof DEMO.jake) => connectEvents(server.url, await as.token(who));
+    const [jake, amy, wyatt] = [await connect(DEMO.jake), await connect(DEMO.amy), await connect(DEMO.wyatt)];
     try {
       const customer = await newCustomerTexts(DEMO.queueDid, 'My parcel never arrived');
       const conversation = await conversationOf(DEMO.jake, customer);

@@ -8,6 +8,7 @@ import { findGroup, insertGroup, listGroups, listMembers, replaceMembers, update
 import type { Api, AppEnv } from '../http/api';
 import { conflict, invalidField, notFound } from '../http/errors';
 import { authErrors, commonErrors, conflictError, forbiddenError, GroupKindSchema, IdParams, jsonBody, jsonResponse, notFoundError } from '../http/schemas';
+import { addGroupMembersToOpenConversations } from '../conversations/store';
 import { adminRoute } from './guard';
 
 const extensions = z.array(z.string().min(1).max(32)).max(500);
@@ -126,7 +127,10 @@ export function registerAdminGroupRoutes(app: Api, deps: { db: Db; clock: Clock;
       const settings = checkSettings({ ...existing, ...change });
       const ids = members ? await memberIds(tx, members) : null;
       const updated = (await updateGroup(tx, existing.id, settings))!;
-      if (ids) await replaceMembers(tx, existing.id, ids);
+      if (ids) {
+        await replaceMembers(tx, existing.id, ids);
+        await addGroupMembersToOpenConversations(tx, existing.id, deps.clock.now());
+      }
       return view(tx, updated);
     });
     return c.json({ group }, 200);

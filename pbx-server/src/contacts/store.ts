@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sqlArray } from '../db/arrays';
 import type { Queryable } from '../db/db';
 
 /** The shared phonebook: contacts with one or more numbers (E.164). */
@@ -76,8 +77,8 @@ async function replaceNumbers(db: Queryable, id: string, numbers: ContactNumber[
   await db.query('DELETE FROM contact_numbers WHERE contact_id = $1', [id]);
   await db.query(
     `INSERT INTO contact_numbers (contact_id, number, label)
-     SELECT $1, n.number, n.label FROM jsonb_to_recordset($2::text::jsonb) AS n(number text, label text) ON CONFLICT DO NOTHING`,
-    [id, JSON.stringify(numbers)],
+     SELECT $1, n.number, n.label FROM unnest($2::text[], $3::text[]) AS n(number, label) ON CONFLICT DO NOTHING`,
+    [id, sqlArray(numbers.map((n) => n.number)), sqlArray(numbers.map((n) => n.label))],
   );
 }
 

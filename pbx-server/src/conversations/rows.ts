@@ -72,6 +72,3 @@ export const toConversationRecord = (r: ConversationRow): ConversationRecord => 
   createdByAgentId: r.created_by_agent_id,
 });
 
-
-/** A JSON array parameter: `IN (SELECT jsonb_array_elements_text($n::text::jsonb))` works on both drivers. */
-export const jsonArray = (values: readonly unknown[]) => JSON.stringify(values);

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { sqlArray } from '../db/arrays';
 import type { Queryable } from '../db/db';
 import type { ConversationState, ConversationView, MessageView, SystemEvent } from '../http/schemas';
 import { toConversationRecord, type ConversationRecord, type ConversationRow } from './rows';
 import { loadConversationView } from './views';
 
-export { jsonArray, toConversationRecord, type ConversationRecord, type ConversationRow } from './rows';
+export { toConversationRecord, type ConversationRecord, type ConversationRow } from './rows';
 
 /**
  * SQL for conversations, their members and messages. Conversations come out as records (every
@@ -24,13 +25,14 @@ type MessageRow = {
   sender_agent_id: string | null;
   idempotency_key: string | null;
   carrier: string | null;
+  carrier_message_id: string | null;
   kind: MessageView['kind'];
   system_event: SystemEvent | null;
   seq: unknown;
   created_at: Date | string;
 };
 
-export type StoredMessage = MessageView & { carrier: string | null; seq: number };
+export type StoredMessage = MessageView & { carrier: string | null; carrierMessageId: string | null; seq: number };
 
 export const toMessage = (r: MessageRow): StoredMessage => ({
   id: r.id,
@@ -47,11 +49,12 @@ export const toMessage = (r: MessageRow): StoredMessage => ({
   kind: r.kind,
   systemEvent: r.system_event,
   carrier: r.carrier,
+  carrierMessageId: r.carrier_message_id,
   seq: Number(r.seq),
 });
 
 /** Strips storage-only fields before a message goes on the wire. */
-export const messageView = ({ carrier: _carrier, seq: _seq, ...view }: StoredMessage): MessageView => view;
+export const messageView = ({ carrier: _carrier, carrierMessageId: _carrierMessageId, seq: _seq, ...view }: StoredMessage): MessageView => view;
 
 const PREVIEW_LENGTH = 120;
 export const previewOf = (body: string) => (body.length > PREVIEW_LENGTH ? `${body.slice(0, PREVIEW_LENGTH - 1)}…` : body);
@@ -64,21 +67,6 @@ export async function findConversation(db: Queryable, id: string, opts: { forUpd
   return rows[0] ? toConversationRecord(rows[0]) : null;
 }
 
-/** The open (not closed) SMS/WhatsApp threads for (line, customer) pairs, keyed "did|customer", with their group's kind. */
-export async function findOpenLineConversations(
-  db: Queryable,
-  pairs: readonly { didNumber: string; customerNumber: string }[],
-): Promise<Map<string, ConversationRecord & { groupKind: 'ring_group' | 'queue' | null }>> {
-  const rows = await db.query<ConversationRow & { group_kind: 'ring_group' | 'queue' | null }>(
-    `SELECT c.*, g.kind AS group_kind FROM conversations c
-     JOIN jsonb_to_recordset($1::text::jsonb) AS p("didNumber" text, "customerNumber" text)
-       ON c.did_number = p."didNumber" AND c.customer_number = p."customerNumber"
-     LEFT JOIN agent_groups g ON g.id = c.group_id
-     WHERE c.type IN ('sms', 'whatsapp') AND c.state <> 'closed'`,
-    [JSON.stringify(pairs)],
-  );
-  return new Map(rows.map((r) => [lineKey(r.did_number!, r.customer_number!), { ...toConversationRecord(r), groupKind: r.group_kind }]));
-}
 
 export const lineKey = (didNumber: string, customerNumber: string) => `${didNumber}|${customerNumber}`;
 
@@ -342,37 +330,12 @@ export async function insertMessage(db: Queryable, m: NewMessage): Promise<Store
   return rows[0] ? toMessage(rows[0]) : null;
 }
 
-/** Inserts several inbound texts in one statement, in the order given. */
-export async function insertInboundMessages(
-  db: Queryable,
-  texts: readonly { conversationId: string; body: string; from: string; to: string; carrier: string; carrierMessageId: string }[],
-  at: Date,
-): Promise<StoredMessage[]> {
-  if (texts.length === 0) return [];
-  const rows = await db.query<MessageRow>(
-    `INSERT INTO messages (id, conversation_id, direction, body, from_number, to_number, status, carrier,
-       carrier_message_id, created_at, updated_at)
-     SELECT gen_random_uuid()::text, t."conversationId", 'inbound', t.body, t."from", t."to", 'received', t.carrier,
-       t."carrierMessageId", $2::timestamptz, $2::timestamptz
-     FROM ROWS FROM (jsonb_to_recordset($1::text::jsonb) AS ("conversationId" text, body text, "from" text, "to" text,
-       carrier text, "carrierMessageId" text)) WITH ORDINALITY AS t("conversationId", body, "from", "to", carrier, "carrierMessageId", ord)
-     ORDER BY t.ord
-     RETURNING *`,
-    [JSON.stringify(texts), at.toISOString()],
-  );
-  return rows.map(toMessage).sort((a, b) => a.seq - b.seq);
-}
 
 export async function findMessageByIdempotencyKey(db: Queryable, agentId: string, key: string): Promise<StoredMessage | null> {
   const rows = await db.query<MessageRow>('SELECT * FROM messages WHERE sender_agent_id = $1 AND idempotency_key = $2', [
     agentId,
     key,
   ]);
-  return rows[0] ? toMessage(rows[0]) : null;
-}
-
-export async function findMessage(db: Queryable, id: string): Promise<StoredMessage | null> {
-  const rows = await db.query<MessageRow>('SELECT * FROM messages WHERE id = $1', [id]);
   return rows[0] ? toMessage(rows[0]) : null;
 }
 
@@ -436,59 +399,33 @@ export async function findMessageIdsByCarrierIds(
 ): Promise<Map<string, string>> {
   const rows = await db.query<{ id: string; carrier: string; carrier_message_id: string }>(
     `SELECT m.id, m.carrier, m.carrier_message_id FROM messages m
-     JOIN jsonb_to_recordset($1::text::jsonb) AS r(carrier text, "carrierMessageId" text)
-       ON m.carrier = r.carrier AND m.carrier_message_id = r."carrierMessageId"`,
-    [JSON.stringify(refs)],
+     JOIN unnest($1::text[], $2::text[]) AS r(carrier, carrier_message_id)
+       ON m.carrier = r.carrier AND m.carrier_message_id = r.carrier_message_id`,
+    [sqlArray(refs.map((r) => r.carrier)), sqlArray(refs.map((r) => r.carrierMessageId))],
   );
   return new Map(rows.map((r) => [carrierKey(r.carrier, r.carrier_message_id), r.id]));
 }
 
 export const carrierKey = (carrier: string, carrierMessageId: string) => `${carrier}|${carrierMessageId}`;
 
-// ---- set-based writes for the inbound batch ----
-
-/** Moves each conversation's activity to its newest text (one row per conversation). */
-export async function recordActivityMany(db: Queryable, latest: readonly { id: string; body: string }[], at: Date): Promise<void> {
-  if (latest.length === 0) return;
-  await db.query(
-    `UPDATE conversations c SET last_message_at = $2::timestamptz, last_message_preview = v.preview
-     FROM jsonb_to_recordset($1::text::jsonb) AS v(id text, preview text) WHERE c.id = v.id`,
-    [JSON.stringify(latest.map((l) => ({ id: l.id, preview: previewOf(l.body) }))), at.toISOString()],
-  );
-}
-
-/** bumpUnread for several conversations at once (inbound texts: nobody is the sender). */
-export async function bumpUnreadMany(
-  db: Queryable,
-  counts: readonly { id: string; n: number }[],
-): Promise<{ conversationId: string; agentId: string; unread: number }[]> {
-  if (counts.length === 0) return [];
-  const rows = await db.query<{ conversation_id: string; agent_id: string; unread_count: number }>(
-    `UPDATE conversation_members m SET unread_count = m.unread_count + v.n
-     FROM jsonb_to_recordset($1::text::jsonb) AS v(id text, n int) WHERE m.conversation_id = v.id
-     RETURNING m.conversation_id, m.agent_id, m.unread_count`,
-    [JSON.stringify(counts)],
-  );
-  return rows.map((r) => ({ conversationId: r.conversation_id, agentId: r.agent_id, unread: Number(r.unread_count) }));
-}
-
-/**
- * The agents a line conversation is routed to are members whenever a text arrives: its group's
- * members (seed 003: re-added if they left), or the agent its number routes to.
- */
-export async function ensureRoutedMembers(
-  db: Queryable,
-  items: readonly { conversationId: string; agentId?: string; groupId?: string }[],
-  at: Date,
-): Promise<void> {
+/** Makes agents members of conversations (one statement for the inbound batch). */
+export async function addMembers(db: Queryable, items: readonly { conversationId: string; agentId: string }[], at: Date): Promise<void> {
   if (items.length === 0) return;
   await db.query(
     `INSERT INTO conversation_members (conversation_id, agent_id, joined_at)
-     SELECT v."conversationId", COALESCE(v."agentId", g.agent_id), $2::timestamptz
-     FROM jsonb_to_recordset($1::text::jsonb) AS v("conversationId" text, "agentId" text, "groupId" text)
-     LEFT JOIN group_members g ON g.group_id = v."groupId"
-     WHERE COALESCE(v."agentId", g.agent_id) IS NOT NULL
+     SELECT v.conversation_id, v.agent_id, $3::timestamptz FROM unnest($1::text[], $2::text[]) AS v(conversation_id, agent_id)
      ON CONFLICT DO NOTHING`,
-    [JSON.stringify(items), at.toISOString()],
+    [sqlArray(items.map((i) => i.conversationId)), sqlArray(items.map((i) => i.agentId)), at.toISOString()],
+  );
+}
+
+/** Every member of a group joins the group's open conversations (a member added later sees them too). */
+export async function addGroupMembersToOpenConversations(db: Queryable, groupId: string, at: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO conversation_members (conversation_id, agent_id, joined_at)
+     SELECT c.id, g.agent_id, $2::timestamptz FROM conversations c JOIN group_members g ON g.group_id = c.group_id
+     WHERE c.group_id = $1 AND c.state <> 'closed'
+     ON CONFLICT DO NOTHING`,
+    [groupId, at.toISOString()],
   );
 }

@@ -3,7 +3,7 @@ import type { Emit } from '../events/unit-of-work';
 import type { PbxEvent } from '../events/types';
 import type { ConversationView, SystemEvent } from '../http/schemas';
 import { bumpUnread, insertMessage, messageView, touchActivity, type NewMessage, type StoredMessage } from './store';
-import { loadConversationView, withUnread } from './views';
+import { loadConversationView } from './views';
 
 /** Every member with their unread count (what each recipient's copy of a view shows). */
 export async function memberUnread(db: Queryable, conversationId: string): Promise<Map<string, number>> {
@@ -28,7 +28,7 @@ export async function notifyMembers(
   const counts = opts.unread ?? (await memberUnread(db, conversationId));
   const view = await loadConversationView(db, conversationId, null);
   const recipients = [...counts.keys()].filter((id) => !opts.only || opts.only(id));
-  emit(recipients, (agentId) => build(withUnread(view, counts.get(agentId) ?? 0)));
+  emit(recipients, build(view), counts);
   return view;
 }
 

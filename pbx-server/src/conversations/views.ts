@@ -1,14 +1,15 @@
+import { sqlArray } from '../db/arrays';
 import type { Queryable } from '../db/db';
 import type { ConversationView, ParticipantView } from '../http/schemas';
-import { jsonArray, toConversationRecord, type ConversationRecord, type ConversationRow } from './rows';
+import { toConversationRecord, type ConversationRow } from './rows';
 
 /**
  * Wire views of conversations: the row plus its group, designated agent, participants, resolved
- * customer name (parley_contact_name, migration 004) and the viewer's unread count. Two queries for
- * any number of conversations.
+ * customer name (parley_contact_name, migration 004) and the viewer's unread count. One query for
+ * any number of conversations; the inbound path selects the same columns with its own WHERE.
  */
 
-type ViewRow = ConversationRow & {
+export type ViewRow = ConversationRow & {
   customer_name: string | null;
   group_kind: 'ring_group' | 'queue' | null;
   group_extension: string | null;
@@ -16,68 +17,51 @@ type ViewRow = ConversationRow & {
   designated_extension: string | null;
   designated_name: string | null;
   viewer_unread: number | null;
-};
-
-type ParticipantRow = {
-  conversation_id: string;
-  type: 'agent' | 'external';
-  id: string | null;
-  extension: string | null;
-  name: string | null;
-  number: string | null;
+  participants: ParticipantView[] | null;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** A view without viewer-specific parts (unreadCount 0); withUnread() fills them per recipient. */
+/**
+ * The view's columns over `conversations c` (the FROM must name it c and join VIEW_JOINS); $2 is
+ * the viewer's agent id ('' for none).
+ */
+export const VIEW_COLUMNS = `c.*, parley_contact_name(c.customer_number) AS customer_name,
+  g.kind AS group_kind, g.extension AS group_extension, g.name AS group_name,
+  d.extension AS designated_extension, d.name AS designated_name,
+  v.unread_count AS viewer_unread,
+  (SELECT jsonb_agg(p.participant ORDER BY p.rank, p.at, p.sort_key) FROM (
+     SELECT 1 AS rank, m.joined_at AS at, a.extension AS sort_key,
+       jsonb_build_object('type', 'agent', 'id', a.id, 'extension', a.extension, 'name', a.name) AS participant
+     FROM conversation_members m JOIN agents a ON a.id = m.agent_id WHERE m.conversation_id = c.id
+     UNION ALL
+     SELECT 2, x.added_at, x.number,
+       jsonb_build_object('type', 'external', 'number', x.number, 'name', parley_contact_name(x.number))
+     FROM conversation_externals x WHERE x.conversation_id = c.id
+   ) p) AS participants`;
+
+export const VIEW_JOINS = `LEFT JOIN agent_groups g ON g.id = c.group_id
+  LEFT JOIN agents d ON d.id = c.designated_agent_id
+  LEFT JOIN conversation_members v ON v.conversation_id = c.id AND v.agent_id = $2`;
+
 export async function loadConversationViews(db: Queryable, ids: readonly string[], viewerId: string | null): Promise<Map<string, ConversationView>> {
   if (ids.length === 0) return new Map();
-  const [rows, participants] = await Promise.all([
-    db.query<ViewRow>(
-      `SELECT c.*, parley_contact_name(c.customer_number) AS customer_name,
-         g.kind AS group_kind, g.extension AS group_extension, g.name AS group_name,
-         d.extension AS designated_extension, d.name AS designated_name,
-         v.unread_count AS viewer_unread
-       FROM conversations c
-       LEFT JOIN agent_groups g ON g.id = c.group_id
-       LEFT JOIN agents d ON d.id = c.designated_agent_id
-       LEFT JOIN conversation_members v ON v.conversation_id = c.id AND v.agent_id = $2
-       WHERE c.id IN (SELECT jsonb_array_elements_text($1::text::jsonb))`,
-      [jsonArray(ids), viewerId ?? ''],
-    ),
-    db.query<ParticipantRow>(
-      `SELECT m.conversation_id, 'agent' AS type, a.id, a.extension, a.name, NULL AS number, m.joined_at AS at, a.extension AS sort_key
-       FROM conversation_members m JOIN agents a ON a.id = m.agent_id
-       WHERE m.conversation_id IN (SELECT jsonb_array_elements_text($1::text::jsonb))
-       UNION ALL
-       SELECT x.conversation_id, 'external', NULL, NULL, parley_contact_name(x.number), x.number, x.added_at, x.number
-       FROM conversation_externals x
-       WHERE x.conversation_id IN (SELECT jsonb_array_elements_text($1::text::jsonb))
-       ORDER BY 2, 7, 8`,
-      [jsonArray(ids)],
-    ),
+  const rows = await db.query<ViewRow>(`SELECT ${VIEW_COLUMNS} FROM conversations c ${VIEW_JOINS} WHERE c.id = ANY($1::text[])`, [
+    sqlArray(ids),
+    viewerId ?? '',
   ]);
-  const byConversation = new Map<string, ParticipantView[]>();
-  for (const p of participants) {
-    const list = byConversation.get(p.conversation_id) ?? [];
-    list.push(
-      p.type === 'agent'
-        ? { type: 'agent', id: p.id!, extension: p.extension!, name: p.name! }
-        : { type: 'external', number: p.number!, name: p.name },
-    );
-    byConversation.set(p.conversation_id, list);
-  }
-  return new Map(rows.map((r) => [r.id, toView(r, byConversation.get(r.id) ?? [])]));
+  return new Map(rows.map((r) => [r.id, toView(r)]));
 }
 
+/** One conversation's view; viewerId null: unreadCount 0 (events carry each recipient's count). */
 export async function loadConversationView(db: Queryable, id: string, viewerId: string | null): Promise<ConversationView> {
   const view = (await loadConversationViews(db, [id], viewerId)).get(id);
   if (!view) throw new Error(`conversation ${id} vanished`);
   return view;
 }
 
-function toView(r: ViewRow, participants: ParticipantView[]): ConversationView {
-  const c: ConversationRecord = toConversationRecord(r);
+export function toView(r: ViewRow): ConversationView {
+  const c = toConversationRecord(r);
   return {
     id: c.id,
     type: c.type,
@@ -97,10 +81,7 @@ function toView(r: ViewRow, participants: ParticipantView[]): ConversationView {
     mentionedAgentId: c.mentionedAgentId,
     waitingSince: iso(c.waitingSince),
     closedAt: iso(c.closedAt),
-    participants,
+    participants: r.participants ?? [],
     unreadCount: Number(r.viewer_unread ?? 0),
   };
 }
-
-/** The same view as another member sees it. */
-export const withUnread = (view: ConversationView, unreadCount: number): ConversationView => ({ ...view, unreadCount });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sqlArray } from '../db/arrays';
 import type { Queryable } from '../db/db';
 import type { AgentRefView, GroupRefView } from '../http/schemas';
 
@@ -149,15 +150,14 @@ export const isAvailable = (m: Member) => m.active && m.loggedIn && !m.paused;
  */
 export async function replaceMembers(db: Queryable, groupId: string, agentIds: readonly string[]): Promise<void> {
   await db.query(
-    `DELETE FROM group_members WHERE group_id = $1
-       AND agent_id NOT IN (SELECT jsonb_array_elements_text($2::text::jsonb))`,
-    [groupId, JSON.stringify(agentIds)],
+    `DELETE FROM group_members WHERE group_id = $1 AND NOT (agent_id = ANY($2::text[]))`,
+    [groupId, sqlArray(agentIds)],
   );
   await db.query(
     `INSERT INTO group_members (group_id, agent_id, position)
-     SELECT $1, e.value, e.ord FROM jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY AS e(value, ord)
+     SELECT $1, e.agent_id, e.ord FROM unnest($2::text[]) WITH ORDINALITY AS e(agent_id, ord)
      ON CONFLICT (group_id, agent_id) DO UPDATE SET position = EXCLUDED.position`,
-    [groupId, JSON.stringify(agentIds)],
+    [groupId, sqlArray(agentIds)],
   );
 }
 

@@ -1,3 +1,4 @@
+import { sqlArray } from '../db/arrays';
 import type { Queryable } from '../db/db';
 import { InboundRouteSchema, type InboundRoute } from './inbound-route';
 
@@ -41,8 +42,8 @@ export async function findNumber(db: Queryable, number: string): Promise<PbxNumb
 /** Several numbers in one query (the inbound batch). */
 export async function findNumbers(db: Queryable, numbers: readonly string[]): Promise<Map<string, PbxNumber>> {
   const rows = await db.query<NumberRow>(
-    'SELECT * FROM numbers WHERE number IN (SELECT jsonb_array_elements_text($1::text::jsonb))',
-    [JSON.stringify(numbers)],
+    'SELECT * FROM numbers WHERE number = ANY($1::text[])',
+    [sqlArray(numbers)],
   );
   return new Map(rows.map((r) => [r.number, toNumber(r)]));
 }
@@ -90,8 +91,7 @@ export async function listSenders(db: Queryable, number: string): Promise<{ id: 
 export async function replaceSenders(db: Queryable, number: string, agentIds: readonly string[]): Promise<void> {
   await db.query('DELETE FROM number_senders WHERE number = $1', [number]);
   await db.query(
-    `INSERT INTO number_senders (number, agent_id) SELECT $1, value FROM jsonb_array_elements_text($2::text::jsonb)
-     ON CONFLICT DO NOTHING`,
-    [number, JSON.stringify(agentIds)],
+    `INSERT INTO number_senders (number, agent_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+    [number, sqlArray(agentIds)],
   );
 }

@@ -1,3 +1,4 @@
+import { sqlArray } from '../db/arrays';
 import type { Queryable, Transaction } from '../db/db';
 import type { PbxEvent, StoredEvent } from './types';
 
@@ -15,28 +16,52 @@ export async function lockEventLog(tx: Transaction): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_WRITER_LOCK_KEY]);
 }
 
-export type AddressedEvent = { agentId: string; event: PbxEvent };
+/**
+ * One row per recipient of events[event]. unread: the recipient's unread count, which its copy of
+ * the event's conversation shows (each member sees its own); null: the event as it is.
+ */
+export type EventRecipient = { agentId: string; event: number; unread: number | null };
 
-/** Inserts all events in one statement; cursors follow the order given. */
-export async function insertEvents(tx: Transaction, events: readonly AddressedEvent[], at: Date): Promise<StoredEvent[]> {
-  if (events.length === 0) return [];
+/**
+ * Inserts every distinct event once and every recipient's row in one statement, cursors in the
+ * order given. A recipient's copy differs only by unreadCount, applied when read.
+ */
+export async function insertEvents(tx: Transaction, events: readonly PbxEvent[], recipients: readonly EventRecipient[], at: Date): Promise<number[]> {
+  if (recipients.length === 0) return [];
   const rows = await tx.query<{ id: unknown }>(
-    `INSERT INTO events (recipient_agent_id, kind, payload, created_at)
-     SELECT e.value->>'agentId', e.value->'event'->>'kind', e.value->'event', $2::timestamptz
-     FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS e(value, ord)
-     ORDER BY e.ord
+    `WITH payloads AS (
+       INSERT INTO event_payloads (payload)
+       SELECT e.payload FROM jsonb_array_elements($4::text::jsonb) WITH ORDINALITY AS e(payload, n) ORDER BY e.n
+       RETURNING id
+     ), numbered AS (
+       SELECT id, row_number() OVER (ORDER BY id) - 1 AS event FROM payloads
+     )
+     INSERT INTO events (recipient_agent_id, kind, payload_id, unread_count, created_at)
+     SELECT r.agent_id, r.kind, numbered.id, r.unread, $5::timestamptz
+     FROM unnest($1::text[], $2::text[], $3::int[], $6::int[]) WITH ORDINALITY AS r(agent_id, kind, event, unread, ord)
+     JOIN numbered ON numbered.event = r.event
+     ORDER BY r.ord
      RETURNING id`,
-    [JSON.stringify(events), at.toISOString()],
+    [
+      sqlArray(recipients.map((r) => r.agentId)),
+      sqlArray(recipients.map((r) => events[r.event]!.kind)),
+      sqlArray(recipients.map((r) => r.event)),
+      JSON.stringify(events),
+      at.toISOString(),
+      sqlArray(recipients.map((r) => r.unread)),
+    ],
   );
   // Ids are drawn in insertion order, so ascending ids line up with the input order.
-  const ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
-  return events.map((e, i) => ({ cursor: ids[i]!, agentId: e.agentId, event: e.event }));
+  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
-/** One page of an agent's events after a cursor, oldest first. */
+/** One page of an agent's events after a cursor, oldest first, each as the agent's own copy. */
 export async function readEventsAfter(db: Queryable, agentId: string, after: number, limit: number): Promise<StoredEvent[]> {
   const rows = await db.query<{ id: unknown; payload: PbxEvent }>(
-    `SELECT id, payload FROM events WHERE recipient_agent_id = $1 AND id > $2::int8 ORDER BY id LIMIT $3::int`,
+    `SELECT e.id, CASE WHEN e.unread_count IS NULL THEN COALESCE(p.payload, e.payload)
+         ELSE jsonb_set(COALESCE(p.payload, e.payload), '{conversation,unreadCount}', to_jsonb(e.unread_count)) END AS payload
+     FROM events e LEFT JOIN event_payloads p ON p.id = e.payload_id
+     WHERE e.recipient_agent_id = $1 AND e.id > $2::int8 ORDER BY e.id LIMIT $3::int`,
     [agentId, String(after), limit],
   );
   return rows.map((row) => ({ cursor: Number(row.id), agentId, event: row.payload }));

@@ -5,32 +5,25 @@ import type { OutboundDispatcher } from '../carriers/dispatcher';
 import { configuredBot } from '../bots/bot';
 import { classifyKeyword } from '../compliance/keywords';
 import { findBot } from '../directory/bots';
-import { findNumbers, type PbxNumber } from '../directory/numbers';
+import type { PbxNumber } from '../directory/numbers';
 import type { Emit, EventWriter } from '../events/unit-of-work';
-import { invalidField } from '../http/errors';
+import { invalidField, type ApiError } from '../http/errors';
+import type { ConversationView } from '../http/schemas';
 import { normalizeCustomerNumber, normalizeLineNumber } from '../phone/normalize';
 import { appendAutomatedText, type Outbound } from '../conversations/outbound';
-import {
-  bumpUnreadMany,
-  carrierKey,
-  ensureRoutedMembers,
-  findMessageIdsByCarrierIds,
-  findOpenLineConversations,
-  insertInboundMessages,
-  lineKey,
-  messageView,
-  previewOf,
-  recordActivityMany,
-  type ConversationRecord,
-  type StoredMessage,
-} from '../conversations/store';
-import { loadConversationViews, withUnread } from '../conversations/views';
+import { addMembers, carrierKey, findMessageIdsByCarrierIds, lineKey, messageView, previewOf, type ConversationRecord, type StoredMessage } from '../conversations/store';
+import { loadConversationViews } from '../conversations/views';
 import { announce, type Announcement } from '../queues/entry';
+import { appendInbound, loadLines, type Line } from './inbound-store';
 import { retryRingGroupAssignment, startLineConversation } from './start-conversation';
 import { effectiveRoute } from './effective-route';
 
 type Pending = { text: InboundText; resolve: (r: { messageId: string }) => void; reject: (err: unknown) => void };
-type Accepted = Pending & { number: PbxNumber; customer: string; key: string; carrierRef: string };
+type Parsed = Pending & { did: string | null; customer: string; key: string; carrierRef: string };
+type Accepted = Parsed & { number: PbxNumber };
+
+/** Where a batch's texts go: the conversation, and its view when the batch did not change its state. */
+type Target = { record: ConversationRecord; view: ConversationView | null };
 
 // Large enough to amortize a transaction under load, small enough to keep one batch short.
 const MAX_BATCH = 200;
@@ -40,9 +33,10 @@ const MAX_BATCH = 200;
  * it, store it and notify the conversation's members.
  *
  * Group commit: texts that arrive while a batch is being stored wait and go together in the next
- * transaction, so under load one transaction (and one set of statements) carries many texts; with
- * one text at a time nothing waits. First texts (new conversations) are routed one by one; texts
- * to open conversations are stored with set-based statements.
+ * transaction, so under load one transaction carries many texts; with one text at a time nothing
+ * waits. A batch of texts to open conversations costs four statements whatever its size (lines and
+ * views, store with activity and unread counts, event-log lock, events); first texts (new
+ * conversations) and ring group conversations still waiting for an agent are routed one by one.
  */
 export class InboundRouter {
   private queue: Pending[] = [];
@@ -77,45 +71,50 @@ export class InboundRouter {
   }
 
   private async store(batch: Pending[]): Promise<void> {
-    const { db, events, clock, dispatcher } = this.deps;
-    const lines = batch.map((p) => normalizeLineNumber(p.text.to));
-    const numbers = await findNumbers(db, [...new Set(lines.filter((l): l is string => l !== null))]);
-    const accepted: Accepted[] = [];
-    batch.forEach((p, i) => {
-      const number = numbers.get(lines[i]!);
-      if (!number || !number.messagingEnabled) return p.reject(invalidField('to', `${p.text.to} is not a texting number of this PBX`));
+    const at = this.deps.clock.now();
+    const parsed: Parsed[] = batch.map((p) => {
+      const did = normalizeLineNumber(p.text.to);
       // Carriers may deliver alphanumeric sender ids; keep those verbatim.
       const customer = normalizeCustomerNumber(p.text.from) ?? p.text.from;
-      accepted.push({ ...p, number, customer, key: lineKey(number.number, customer), carrierRef: carrierKey(p.text.carrier, p.text.carrierMessageId) });
+      return { ...p, did, customer, key: lineKey(did ?? p.text.to, customer), carrierRef: carrierKey(p.text.carrier, p.text.carrierMessageId) };
     });
-    if (accepted.length === 0) return;
-
-    const at = clock.now();
     const outbound: Outbound[] = [];
-    const ids = await events.run((tx, emit) => this.storeAccepted(tx, emit, accepted, at, outbound));
-    accepted.forEach((p) => p.resolve({ messageId: ids.get(p.carrierRef)! }));
-    for (const o of outbound) dispatcher.dispatch(o.message, o.channel);
+    const { ids, rejected } = await this.deps.events.run((tx, emit) => this.storeBatch(tx, emit, parsed, at, outbound));
+    for (const p of parsed) {
+      const error = rejected.get(p);
+      if (error) p.reject(error);
+      else p.resolve({ messageId: ids.get(p.carrierRef)! });
+    }
+    for (const o of outbound) this.deps.dispatcher.dispatch(o.message, o.channel);
   }
 
-  /** Returns the message id of every carrier message in the batch. */
-  private async storeAccepted(tx: Transaction, emit: Emit, accepted: Accepted[], at: Date, outbound: Outbound[]): Promise<Map<string, string>> {
-    // Carriers retry webhooks: a text stored before (or twice in this batch) is acknowledged, not duplicated.
-    const ids = await findMessageIdsByCarrierIds(tx, accepted.map((p) => ({ carrier: p.text.carrier, carrierMessageId: p.text.carrierMessageId })));
-    const fresh: Accepted[] = [];
+  /** Returns every stored (or earlier stored) text's message id, and the texts refused. */
+  private async storeBatch(tx: Transaction, emit: Emit, parsed: Parsed[], at: Date, outbound: Outbound[]) {
+    const ids = new Map<string, string>();
+    const rejected = new Map<Parsed, ApiError>();
+    const pairs = new Map(parsed.filter((p) => p.did).map((p) => [p.key, { did: p.did!, customer: p.customer }]));
+    const lines = new Map((await loadLines(tx, [...pairs.values()])).map((l) => [lineKey(l.did, l.customer), l]));
+    let accepted: Accepted[] = [];
     const queued = new Set<string>();
-    for (const p of accepted) {
-      if (ids.has(p.carrierRef) || queued.has(p.carrierRef)) continue;
-      queued.add(p.carrierRef);
-      fresh.push(p);
+    for (const p of parsed) {
+      const number = lines.get(p.key)?.number;
+      if (!number || !number.messagingEnabled) rejected.set(p, invalidField('to', `${p.text.to} is not a texting number of this PBX`));
+      // The same carrier message twice in one batch is stored once.
+      else if (!queued.has(p.carrierRef)) {
+        queued.add(p.carrierRef);
+        accepted.push({ ...p, number });
+      }
     }
-    if (fresh.length === 0) return ids;
+    if (accepted.length === 0) return { ids, rejected };
 
-    const conversations = await this.routeConversations(tx, emit, fresh, at);
-    const announcements = conversations.announcements;
-    const stored = await insertInboundMessages(
+    const { targets, announcements, alreadyStored } = await this.routeConversations(tx, emit, accepted, lines, at);
+    for (const [ref, id] of alreadyStored) ids.set(ref, id);
+    accepted = accepted.filter((p) => !alreadyStored.has(p.carrierRef));
+
+    const { stored, unread } = await appendInbound(
       tx,
-      fresh.map((p) => ({
-        conversationId: conversations.byKey.get(p.key)!.id,
+      accepted.map((p) => ({
+        conversationId: targets.get(p.key)!.record.id,
         body: p.text.body,
         from: p.customer,
         to: p.number.number,
@@ -124,18 +123,83 @@ export class InboundRouter {
       })),
       at,
     );
-    stored.forEach((m, i) => ids.set(fresh[i]!.carrierRef, m.id));
+    for (const m of stored) ids.set(carrierKey(m.carrier!, m.carrierMessageId!), m.id);
+    // Carriers retry webhooks: a text stored before is acknowledged with its id, not stored again.
+    const retried = accepted.filter((p) => !ids.has(p.carrierRef));
+    if (retried.length > 0) {
+      for (const [ref, id] of await findMessageIdsByCarrierIds(tx, retried.map((p) => ({ carrier: p.text.carrier, carrierMessageId: p.text.carrierMessageId })))) ids.set(ref, id);
+    }
 
-    // Per conversation: its newest text, how many arrived, then every member's new unread count.
-    const perConversation = new Map<string, typeof stored>();
+    await this.notify(tx, emit, targets, stored, unread, at);
+    for (const a of announcements) await announce(tx, emit, a);
+    await this.answerByBots(tx, emit, targets, stored, at, outbound);
+    return { ids, rejected };
+  }
+
+  /**
+   * Finds or starts the conversation of every (line, customer) pair, in arrival order. New ones are
+   * routed by the number's inbound rule; a ring group conversation still waiting tries its
+   * strategy again; an agent-routed one gets its agent back as a member if it was missing.
+   */
+  private async routeConversations(tx: Transaction, emit: Emit, accepted: Accepted[], lines: Map<string, Line>, at: Date) {
+    const targets = new Map<string, Target>();
+    const announcements: Announcement[] = [];
+    const alreadyStored = new Map<string, string>();
+    const needsRouting = accepted.filter((p) => {
+      const open = lines.get(p.key)!.open;
+      return !open || (open.record.state === 'waiting' && open.groupKind === 'ring_group');
+    });
+    // A carrier's retry of a text stored before must not start (or re-route) a conversation.
+    if (needsRouting.length > 0) {
+      const refs = needsRouting.map((p) => ({ carrier: p.text.carrier, carrierMessageId: p.text.carrierMessageId }));
+      for (const [ref, id] of await findMessageIdsByCarrierIds(tx, refs)) alreadyStored.set(ref, id);
+    }
+    const missingMembers: { conversationId: string; agentId: string }[] = [];
+    for (const p of accepted) {
+      if (targets.has(p.key) || alreadyStored.has(p.carrierRef)) continue;
+      const open = lines.get(p.key)!.open;
+      if (!open) {
+        const started = await startLineConversation(tx, emit, p.number, p.customer, at);
+        if (started.announcement) announcements.push(started.announcement);
+        targets.set(p.key, { record: started.conversation, view: null });
+        continue;
+      }
+      let view: ConversationView | null = open.view;
+      if (needsRouting.includes(p)) {
+        const assigned = await retryRingGroupAssignment(tx, emit, open.record, at);
+        if (assigned) {
+          announcements.push(assigned);
+          view = null;
+        }
+      }
+      const route = effectiveRoute(p.number, at);
+      if (!open.record.groupId && route.type === 'agent' && !open.view.participants.some((x) => x.type === 'agent' && x.id === route.agentId)) {
+        missingMembers.push({ conversationId: open.record.id, agentId: route.agentId });
+        view = null;
+      }
+      targets.set(p.key, { record: open.record, view });
+    }
+    await addMembers(tx, missingMembers, at);
+    return { targets, announcements, alreadyStored };
+  }
+
+  /** message.created for every stored text to its conversation's members, each with its own unread count. */
+  private async notify(
+    tx: Transaction,
+    emit: Emit,
+    targets: Map<string, Target>,
+    stored: StoredMessage[],
+    unread: { conversationId: string; agentId: string; unread: number }[],
+    at: Date,
+  ): Promise<void> {
+    const stale = [...targets.values()].filter((t) => !t.view).map((t) => t.record.id);
+    const reloaded = await loadConversationViews(tx, stale, null);
+    const views = new Map([...targets.values()].map((t) => [t.record.id, t.view ?? reloaded.get(t.record.id)!]));
+    const perConversation = new Map<string, StoredMessage[]>();
     for (const m of stored) perConversation.set(m.conversationId, [...(perConversation.get(m.conversationId) ?? []), m]);
-    const conversationIds = [...perConversation.keys()];
-    await recordActivityMany(tx, conversationIds.map((id) => ({ id, body: perConversation.get(id)!.at(-1)!.body })), at);
-    const unread = await bumpUnreadMany(tx, conversationIds.map((id) => ({ id, n: perConversation.get(id)!.length })));
-    const views = await loadConversationViews(tx, conversationIds, null);
-
     const membersOf = new Map<string, { agentId: string; unread: number }[]>();
     for (const u of unread) membersOf.set(u.conversationId, [...(membersOf.get(u.conversationId) ?? []), u]);
+
     for (const [conversationId, messages] of perConversation) {
       const members = membersOf.get(conversationId) ?? [];
       const view = views.get(conversationId)!;
@@ -143,60 +207,15 @@ export class InboundRouter {
         // The i-th of n texts: each member had (n - 1 - i) fewer unread when it arrived.
         const earlier = messages.length - 1 - i;
         const unreadThen = new Map(members.map((u) => [u.agentId, u.unread - earlier]));
-        const viewThen = { ...view, lastMessagePreview: previewOf(m.body) };
-        emit([...unreadThen.keys()], (agentId) => ({
-          kind: 'message.created',
-          conversation: withUnread(viewThen, unreadThen.get(agentId)!),
-          message: messageView(m),
-        }));
+        const conversation = { ...view, lastMessageAt: at.toISOString(), lastMessagePreview: previewOf(m.body) };
+        emit([...unreadThen.keys()], { kind: 'message.created', conversation, message: messageView(m) }, unreadThen);
       });
     }
-
-    for (const a of announcements) await announce(tx, emit, a);
-    await this.answerByBots(tx, emit, conversations.bots, stored, at, outbound);
-    return ids;
-  }
-
-  /**
-   * Finds or starts the conversation of every (line, customer) pair in the batch, in arrival order,
-   * and keeps each one's routed agents as members.
-   */
-  private async routeConversations(tx: Transaction, emit: Emit, fresh: Accepted[], at: Date) {
-    const open = await findOpenLineConversations(tx, fresh.map((p) => ({ didNumber: p.number.number, customerNumber: p.customer })));
-    const byKey = new Map<string, ConversationRecord>();
-    const announcements: Announcement[] = [];
-    const bots = new Map<string, ConversationRecord>();
-    const routed: { conversationId: string; agentId?: string; groupId?: string }[] = [];
-    for (const p of fresh) {
-      if (byKey.has(p.key)) continue;
-      let conversation: ConversationRecord | undefined = open.get(p.key);
-      if (!conversation) {
-        const started = await startLineConversation(tx, emit, p.number, p.customer, at);
-        conversation = started.conversation;
-        if (started.announcement) announcements.push(started.announcement);
-      } else if (conversation.state === 'waiting' && open.get(p.key)!.groupKind === 'ring_group') {
-        const assigned = await retryRingGroupAssignment(tx, emit, conversation, at);
-        if (assigned) announcements.push(assigned);
-      }
-      byKey.set(p.key, conversation);
-      if (conversation.botId) bots.set(conversation.id, conversation);
-      const route = effectiveRoute(p.number, at);
-      if (conversation.groupId) routed.push({ conversationId: conversation.id, groupId: conversation.groupId });
-      else if (route.type === 'agent') routed.push({ conversationId: conversation.id, agentId: route.agentId });
-    }
-    await ensureRoutedMembers(tx, routed, at);
-    return { byKey, announcements, bots };
   }
 
   /** Bot conversations: the bot answers each text it wants to (sent after commit). */
-  private async answerByBots(
-    tx: Transaction,
-    emit: Emit,
-    bots: Map<string, ConversationRecord>,
-    stored: StoredMessage[],
-    at: Date,
-    outbound: Outbound[],
-  ): Promise<void> {
+  private async answerByBots(tx: Transaction, emit: Emit, targets: Map<string, Target>, stored: StoredMessage[], at: Date, outbound: Outbound[]): Promise<void> {
+    const bots = new Map([...targets.values()].filter((t) => t.record.botId).map((t) => [t.record.id, t.record]));
     for (const m of stored) {
       const conversation = bots.get(m.conversationId);
       const record = conversation?.botId ? await findBot(tx, conversation.botId) : null;
