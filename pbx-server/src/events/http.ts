@@ -60,7 +60,9 @@ export function registerEventRoutes(app: Api, deps: EventRouteDeps) {
     tags: ['events'],
     summary: 'WebSocket event stream (replays events after cursor, then {"type":"synced"}, then live)',
     description:
-      'Frames: {"type":"event","cursor":N,"event":{kind: message.created|message.updated|conversation.updated,...}}, ' +
+      'Frames: {"type":"event","cursor":N,"event":{kind: message.created|message.updated|conversation.updated|' +
+      'conversation.assigned|conversation.removed|conversation.read|queue.waiting|queue.claimed|presence.updated,...}} ' +
+      '(fields per kind in pbx-server/README.md), ' +
       '{"type":"synced","cursor":N}, {"type":"ping"} every 20 s. A bad token closes the socket with code 4401.',
     request: {
       query: z.object({
