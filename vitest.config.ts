@@ -16,7 +16,8 @@ export default defineConfig({
         test: { name: 'component', include: ['tests/component/**/*.test.tsx'], environment: 'happy-dom', setupFiles: ['tests/setup/indexeddb.ts'] },
       },
       {
-        test: { name: 'server', include: ['pbx-server/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
+        // Two files at a time even on two cores: much of a server test is waiting on sockets and the database.
+        test: { name: 'server', include: ['pbx-server/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000, maxWorkers: 2 },
       },
       {
         // The built extension in real Chromium against the real server: one file at a time, the

@@ -193,7 +193,7 @@ export async function until<T>(probe: () => Promise<T | undefined | null | false
     const value = await probe();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
@@ -204,7 +204,7 @@ export type Frame =
   | { type: 'synced'; cursor: number }
   | { type: 'ping' };
 
-/** A /v1/events client that records every frame; waitFor() polls the record. */
+/** A /v1/events client that records every frame; waitFor() checks the record as each frame arrives. */
 export class EventClient {
   readonly frames: Frame[] = [];
   closeCode: number | null = null;
@@ -217,7 +217,10 @@ export class EventClient {
     url.searchParams.set('access_token', token);
     if (cursor !== undefined) url.searchParams.set('cursor', String(cursor));
     this.socket = new WebSocket(url);
-    this.socket.on('message', (data) => this.frames.push(JSON.parse(String(data))));
+    this.socket.on('message', (data) => {
+      this.frames.push(JSON.parse(String(data)));
+      for (const check of [...this.checks]) check();
+    });
     this.opened = new Promise((resolve, reject) => {
       this.socket.once('open', () => resolve());
       this.socket.once('error', reject);
@@ -243,8 +246,24 @@ export class EventClient {
     return events.length ? events[events.length - 1]!.cursor : 0;
   }
 
+  private readonly checks = new Set<() => void>();
+
   waitFor<T>(probe: (client: this) => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
-    return until(async () => probe(this), what, timeoutMs);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.checks.delete(check);
+        reject(new Error(`timed out waiting for ${what}`));
+      }, timeoutMs);
+      const check = () => {
+        const value = probe(this);
+        if (!value) return;
+        clearTimeout(timer);
+        this.checks.delete(check);
+        resolve(value);
+      };
+      this.checks.add(check);
+      check();
+    });
   }
 
   async close(): Promise<void> {

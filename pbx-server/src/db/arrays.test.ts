@@ -7,7 +7,7 @@ describe.each(BACKENDS)('sqlArray (%s)', (backend) => {
   let testDb: TestDb;
   let db: Db;
   beforeAll(async () => {
-    testDb = await openTestDb(backend, { fresh: true });
+    testDb = await openTestDb(backend);
     db = testDb.db;
   });
   afterAll(() => testDb?.dispose());
