@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, DEMO, freshCustomer, http, login, phoneOf, Sessions, startTestServer, textFromCustomer, until, type TestServer, type Who } from './harness';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, DEMO, freshCustomer, http, login, phoneOf, textFromCustomer, until, useTestServer, type Who } from './harness';
 
 /* The admin API: agents, ring groups and queues, numbers with inbound rules and caller IDs, bots. */
 
 describe.each(BACKENDS)('admin API (%s)', (backend) => {
-  let server: TestServer;
-  let as: Sessions;
-  beforeAll(async () => {
-    server = await startTestServer(backend);
-    as = new Sessions(server);
-  });
-  afterAll(() => server?.stop());
-
-  const call = async (who: Who, method: string, path: string, json?: unknown) => http(server.url, method, path, { token: await as.token(who), json });
+  const t = useTestServer(backend);
+  const call = t.call;
   const admin = (method: string, path: string, json?: unknown) => call(DEMO.holt, method, path, json);
-  const numberCount = async () => Number((await server.db.query<{ n: unknown }>('SELECT count(*) AS n FROM numbers'))[0]!.n);
+  const numberCount = async () => Number((await t.server.db.query<{ n: unknown }>('SELECT count(*) AS n FROM numbers'))[0]!.n);
   const path = (number: string) => `/v1/admin/numbers/${encodeURIComponent(number)}`;
 
   it('builds a working line: new agents, a queue with them, a number routed to it; a customer text is claimed and answered', async () => {
@@ -46,12 +39,12 @@ describe.each(BACKENDS)('admin API (%s)', (backend) => {
     const kevin = { extension: '221', password: 'secret-221' };
     expect((await call(kevin, 'GET', '/v1/numbers')).body.numbers).toEqual([{ number: '+15035550144', channel: 'sms', label: 'Returns' }]);
     const customer = freshCustomer();
-    await textFromCustomer(server.url, customer, 'I want to return a lamp', '+15035550144');
+    await textFromCustomer(t.server.url, customer, 'I want to return a lamp', '+15035550144');
     const waiting = await until(async () => ((await call(kevin, 'GET', '/v1/conversations')).body.conversations as any[]).find((c) => c.customerNumber === customer), 'queued');
     expect(waiting).toMatchObject({ state: 'waiting', group: { name: 'Returns Queue' } });
     expect((await call(kevin, 'POST', `/v1/conversations/${waiting.id}/claim`)).status).toBe(200);
     expect((await call(kevin, 'POST', `/v1/conversations/${waiting.id}/messages`, { body: 'Sure, here is the label', idempotencyKey: 'returns-0001' })).status).toBe(201);
-    await until(async () => (await phoneOf(server.url, customer)).some((m) => m.body === 'Sure, here is the label' && m.from === '+15035550144'), 'the answer');
+    await until(async () => (await phoneOf(t.server.url, customer)).some((m) => m.body === 'Sure, here is the label' && m.from === '+15035550144'), 'the answer');
   });
 
   it('rejects bad numbers with 400 naming the field and stores nothing', async () => {
@@ -81,7 +74,7 @@ describe.each(BACKENDS)('admin API (%s)', (backend) => {
     expect(res.status).toBe(200);
     expect(res.body.number).toMatchObject({ label: 'Returns (Amy)', inboundRoute: { type: 'agent', extension: '202', name: 'Amy Santiago' }, senders: ['202'] });
     const customer = freshCustomer();
-    await textFromCustomer(server.url, customer, 'Hi Amy', '+15035550144');
+    await textFromCustomer(t.server.url, customer, 'Hi Amy', '+15035550144');
     const sms = await until(async () => ((await call(DEMO.amy, 'GET', '/v1/conversations')).body.conversations as any[]).find((c) => c.customerNumber === customer), 'Amy gets it');
     expect(sms).toMatchObject({ state: 'open', group: null });
   });
@@ -113,20 +106,20 @@ describe.each(BACKENDS)('admin API (%s)', (backend) => {
     expect((await admin('POST', '/v1/admin/agents', { extension: '231', name: 'Short', password: 'short' })).body.error.field).toBe('password');
     const sales = (await admin('GET', '/v1/admin/groups')).body.groups.find((g: any) => g.extension === '6000');
     await admin('PATCH', `/v1/admin/groups/${sales.id}`, { members: [...sales.members, '230'] });
-    const scully = await login(server.url, { extension: '230', password: 'scully-230' });
+    const scully = await login(t.server.url, { extension: '230', password: 'scully-230' });
 
     expect((await admin('DELETE', `/v1/admin/agents/${created.id}`)).body.agent.active).toBe(false);
-    expect((await http(server.url, 'POST', '/v1/auth/login', { json: { extension: '230', password: 'scully-230' } })).status).toBe(401);
-    expect((await http(server.url, 'GET', '/v1/me', { token: scully.accessToken })).status).toBe(401);
-    expect((await http(server.url, 'POST', '/v1/auth/refresh', { json: { refreshToken: scully.refreshToken } })).status).toBe(401);
+    expect((await http(t.server.url, 'POST', '/v1/auth/login', { json: { extension: '230', password: 'scully-230' } })).status).toBe(401);
+    expect((await http(t.server.url, 'GET', '/v1/me', { token: scully.accessToken })).status).toBe(401);
+    expect((await http(t.server.url, 'POST', '/v1/auth/refresh', { json: { refreshToken: scully.refreshToken } })).status).toBe(401);
     expect((await admin('GET', '/v1/admin/groups')).body.groups.find((g: any) => g.extension === '6000').members).not.toContain('230');
     expect((await call(DEMO.jake, 'GET', '/v1/agents')).body.agents.map((a: any) => a.extension)).not.toContain('230');
 
-    const jake = await as.of(DEMO.jake);
+    const jake = await t.as.of(DEMO.jake);
     expect((await admin('DELETE', `/v1/admin/agents/${jake.id}`)).status).toBe(409); // +15035550100 routes to Jake
-    expect((await admin('DELETE', `/v1/admin/agents/${(await as.of(DEMO.holt)).id}`)).status).toBe(409);
+    expect((await admin('DELETE', `/v1/admin/agents/${(await t.as.of(DEMO.holt)).id}`)).status).toBe(409);
     expect((await admin('PATCH', `/v1/admin/agents/${created.id}`, { active: true, name: 'Michael Scully' })).body.agent).toMatchObject({ active: true, name: 'Michael Scully' });
-    expect((await http(server.url, 'POST', '/v1/auth/login', { json: { extension: '230', password: 'scully-230' } })).status).toBe(200);
+    expect((await http(t.server.url, 'POST', '/v1/auth/login', { json: { extension: '230', password: 'scully-230' } })).status).toBe(200);
     expect((await admin('PATCH', '/v1/admin/agents/no-such-agent', { name: 'x' })).status).toBe(404);
   });
 
@@ -136,8 +129,8 @@ describe.each(BACKENDS)('admin API (%s)', (backend) => {
     expect((await admin('POST', '/v1/admin/numbers', { number: '+15035550155', channel: 'sms', inboundRoute: { type: 'bot', bot: 'Holiday bot' } })).status).toBe(201);
     await admin('PATCH', `/v1/admin/bots/${bot.id}`, { reply: 'Closed until January 2.' });
     const customer = freshCustomer();
-    await textFromCustomer(server.url, customer, 'Open today?', '+15035550155');
-    await until(async () => (await phoneOf(server.url, customer)).some((m) => m.body === 'Closed until January 2.'), 'bot reply');
+    await textFromCustomer(t.server.url, customer, 'Open today?', '+15035550155');
+    await until(async () => (await phoneOf(t.server.url, customer)).some((m) => m.body === 'Closed until January 2.'), 'bot reply');
     expect((await admin('DELETE', `/v1/admin/bots/${bot.id}`)).status).toBe(409);
     expect((await admin('DELETE', path('+15035550155'))).status).toBe(409);
     const spare = (await admin('POST', '/v1/admin/bots', { name: 'Spare bot', reply: 'Hi' })).body.bot;

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, DEMO, freshCustomer, groupId, http, Sessions, startTestServer, textFromCustomer, until, type TestServer, type Who } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, DEMO, freshCustomer, groupId, http, textFromCustomer, until, useTestServer, type Who } from './harness';
 
 /*
  * Who may do what. Agents see their own conversations and those of their groups and queues;
@@ -11,33 +11,29 @@ import { BACKENDS, DEMO, freshCustomer, groupId, http, Sessions, startTestServer
 type Row = [who: keyof typeof DEMO, method: string, path: string, body: unknown, status: number];
 
 describe.each(BACKENDS)('authorization matrix and bad input (%s)', (backend) => {
-  let server: TestServer;
-  let as: Sessions;
+  const t = useTestServer(backend);
   let queued: string; // SMS Support Queue, claimed by Jake
   let jakes: string; // Jake's own line conversation
   let chat: string; // Jake and Amy's group chat
   let support: string;
   beforeAll(async () => {
-    server = await startTestServer(backend);
-    as = new Sessions(server);
-    const jake = await as.token(DEMO.jake);
-    support = await groupId(server.url, jake, '8000');
+    const jake = await t.as.token(DEMO.jake);
+    support = await groupId(t.server.url, jake, '8000');
     const find = async (customer: string) =>
-      until(async () => ((await http(server.url, 'GET', '/v1/conversations', { token: jake })).body.conversations as any[]).find((c) => c.customerNumber === customer), customer);
+      until(async () => ((await http(t.server.url, 'GET', '/v1/conversations', { token: jake })).body.conversations as any[]).find((c) => c.customerNumber === customer), customer);
     const a = freshCustomer();
-    await textFromCustomer(server.url, a, 'queue me', DEMO.queueDid);
+    await textFromCustomer(t.server.url, a, 'queue me', DEMO.queueDid);
     queued = (await find(a)).id;
-    expect((await http(server.url, 'POST', `/v1/conversations/${queued}/claim`, { token: jake })).status).toBe(200);
+    expect((await http(t.server.url, 'POST', `/v1/conversations/${queued}/claim`, { token: jake })).status).toBe(200);
     const b = freshCustomer();
-    await textFromCustomer(server.url, b, 'just Jake', DEMO.did);
+    await textFromCustomer(t.server.url, b, 'just Jake', DEMO.did);
     jakes = (await find(b)).id;
-    chat = (await http(server.url, 'POST', '/v1/conversations/group', { token: jake, json: { title: 'Team', extensions: ['202'] } })).body.conversation.id;
+    chat = (await http(t.server.url, 'POST', '/v1/conversations/group', { token: jake, json: { title: 'Team', extensions: ['202'] } })).body.conversation.id;
   });
-  afterAll(() => server?.stop());
 
   const run = async ([who, method, path, body, status]: Row) => {
-    const res = await http(server.url, method, path.replace(':queued', queued).replace(':jakes', jakes).replace(':chat', chat).replace(':support', support), {
-      token: await as.token(DEMO[who] as Who),
+    const res = await http(t.server.url, method, path.replace(':queued', queued).replace(':jakes', jakes).replace(':chat', chat).replace(':support', support), {
+      token: await t.as.token(DEMO[who] as Who),
       json: body,
     });
     return { status: res.status, code: res.body?.error?.code, expected: status };
@@ -92,8 +88,8 @@ describe.each(BACKENDS)('authorization matrix and bad input (%s)', (backend) => 
       ]),
     ]);
     // Nothing of the refused calls happened.
-    expect((await http(server.url, 'GET', '/v1/admin/agents', { token: await as.token(DEMO.holt) })).body.agents.map((a: any) => a.extension)).not.toContain('299');
-    const number = (await http(server.url, 'GET', '/v1/admin/numbers', { token: await as.token(DEMO.holt) })).body.numbers.find((n: any) => n.number === DEMO.did);
+    expect((await http(t.server.url, 'GET', '/v1/admin/agents', { token: await t.as.token(DEMO.holt) })).body.agents.map((a: any) => a.extension)).not.toContain('299');
+    const number = (await http(t.server.url, 'GET', '/v1/admin/numbers', { token: await t.as.token(DEMO.holt) })).body.numbers.find((n: any) => n.number === DEMO.did);
     expect(number.inboundRoute.extension).toBe('201');
   });
 
@@ -114,9 +110,9 @@ describe.each(BACKENDS)('authorization matrix and bad input (%s)', (backend) => 
       ['rosa', 'POST', '/v1/conversations/:chat/participants', { extensions: ['203'] }, 404],
       ['amy', 'GET', '/v1/conversations/:chat/receipts', undefined, 200],
     ]);
-    const all = (await http(server.url, 'GET', '/v1/conversations?scope=all&limit=200', { token: await as.token(DEMO.terry) })).body.conversations.map((c: any) => c.id);
+    const all = (await http(t.server.url, 'GET', '/v1/conversations?scope=all&limit=200', { token: await t.as.token(DEMO.terry) })).body.conversations.map((c: any) => c.id);
     expect(all).toEqual(expect.arrayContaining([queued, jakes, chat]));
-    const rosas = (await http(server.url, 'GET', '/v1/conversations?limit=200', { token: await as.token(DEMO.rosa) })).body.conversations.map((c: any) => c.id);
+    const rosas = (await http(t.server.url, 'GET', '/v1/conversations?limit=200', { token: await t.as.token(DEMO.rosa) })).body.conversations.map((c: any) => c.id);
     expect(rosas).not.toEqual(expect.arrayContaining([queued]));
     expect(rosas).not.toContain(jakes);
   });
@@ -144,7 +140,7 @@ describe.each(BACKENDS)('authorization matrix and bad input (%s)', (backend) => 
       ['POST', `/v1/conversations/${queued}/transfer`, { agentId: 'a', groupId: 'b' }, 'agentId'],
     ];
     for (const [method, path, json, field] of fields) {
-      const res = await http(server.url, method, path, { token: await as.token(DEMO.jake), json });
+      const res = await http(t.server.url, method, path, { token: await t.as.token(DEMO.jake), json });
       expect(res.status, path).toBe(400);
       expect(res.body.error, path).toMatchObject({ code: 'invalid_request', field });
     }
@@ -155,7 +151,7 @@ describe.each(BACKENDS)('authorization matrix and bad input (%s)', (backend) => 
       [`/v1/conversations/${queued}/transfer`, { agentId: huge }],
       ['/v1/admin/bots', { name: 'big', reply: huge }],
     ] as const) {
-      const res = await http(server.url, 'POST', path, { token: await as.token(DEMO.holt), json });
+      const res = await http(t.server.url, 'POST', path, { token: await t.as.token(DEMO.holt), json });
       expect(res.status, path).toBe(413);
       expect(res.body.error.code).toBe('payload_too_large');
     }

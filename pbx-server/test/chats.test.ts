@@ -1,18 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BACKENDS,
-  connectEvents,
-  DEMO,
-  freshCustomer,
-  http,
-  phoneOf,
-  Sessions,
-  startTestServer,
-  textFromCustomer,
-  until,
-  type TestServer,
-  type Who,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, connectEvents, DEMO, freshCustomer, http, phoneOf, textFromCustomer, until, useTestServer, type Who } from './harness';
 
 /*
  * Seed 002 "Messages": direct chats, named group chats (rename, add, leave, system lines), mixed
@@ -21,19 +8,12 @@ import {
  */
 
 describe.each(BACKENDS)('chats, receipts and unread counts (%s)', (backend) => {
-  let server: TestServer;
-  let as: Sessions;
-  beforeAll(async () => {
-    server = await startTestServer(backend);
-    as = new Sessions(server);
-  });
-  afterAll(() => server?.stop());
-
-  const call = async (who: Who, method: string, path: string, json?: unknown) => http(server.url, method, path, { token: await as.token(who), json });
+  const t = useTestServer(backend);
+  const call = t.call;
   let keys = 0;
   const send = (who: Who, id: string, body: string) => call(who, 'POST', `/v1/conversations/${id}/messages`, { body, idempotencyKey: `chat-key-${++keys}` });
   const messages = async (who: Who, id: string) => (await call(who, 'GET', `/v1/conversations/${id}/messages?limit=200`)).body.messages as any[];
-  const conversationCount = async () => Number((await server.db.query<{ n: unknown }>('SELECT count(*) AS n FROM conversations'))[0]!.n);
+  const conversationCount = async () => Number((await t.server.db.query<{ n: unknown }>('SELECT count(*) AS n FROM conversations'))[0]!.n);
 
   it('direct chat: one per pair, delivered at once, unread for the other side only', async () => {
     const first = await call(DEMO.jake, 'POST', '/v1/conversations/direct', { extension: '202' });
@@ -45,7 +25,7 @@ describe.each(BACKENDS)('chats, receipts and unread counts (%s)', (backend) => {
     expect((await call(DEMO.jake, 'POST', '/v1/conversations/direct', { extension: '201' })).body.error.field).toBe('extension');
     expect((await call(DEMO.jake, 'POST', '/v1/conversations/direct', { extension: '999' })).body.error.field).toBe('extension');
 
-    const amyEvents = await connectEvents(server.url, await as.token(DEMO.amy));
+    const amyEvents = await connectEvents(t.server.url, await t.as.token(DEMO.amy));
     try {
       const sent = await send(DEMO.jake, id, 'Coffee?');
       expect(sent.body.message).toMatchObject({ direction: 'outbound', status: 'delivered', from: '201', to: '202', kind: 'text' });
@@ -71,9 +51,9 @@ describe.each(BACKENDS)('chats, receipts and unread counts (%s)', (backend) => {
     const group = created.body.conversation;
     expect(group).toMatchObject({ type: 'group', title: 'Parcel escalation', didNumber: DEMO.did });
     expect(group.participants).toEqual([
-      { type: 'agent', id: (await as.of(DEMO.jake)).id, extension: '201', name: 'Jake Peralta' },
-      { type: 'agent', id: (await as.of(DEMO.amy)).id, extension: '202', name: 'Amy Santiago' },
-      { type: 'agent', id: (await as.of(DEMO.charles)).id, extension: '204', name: 'Charles Boyle' },
+      { type: 'agent', id: (await t.as.of(DEMO.jake)).id, extension: '201', name: 'Jake Peralta' },
+      { type: 'agent', id: (await t.as.of(DEMO.amy)).id, extension: '202', name: 'Amy Santiago' },
+      { type: 'agent', id: (await t.as.of(DEMO.charles)).id, extension: '204', name: 'Charles Boyle' },
       { type: 'external', number: customer, name: null },
     ]);
     expect((await messages(DEMO.amy, group.id)).map((m) => m.body)).toEqual([
@@ -83,17 +63,17 @@ describe.each(BACKENDS)('chats, receipts and unread counts (%s)', (backend) => {
       `Jake Peralta added ${customer}`,
     ]);
 
-    const charlesEvents = await connectEvents(server.url, await as.token(DEMO.charles));
+    const charlesEvents = await connectEvents(t.server.url, await t.as.token(DEMO.charles));
     try {
       expect((await send(DEMO.jake, group.id, 'Courier arrives at 3 pm')).status).toBe(201);
       await charlesEvents.waitFor((c) => c.events.some((f) => f.event.message?.body === 'Courier arrives at 3 pm' && f.event.conversation.id === group.id), 'live');
     } finally {
       await charlesEvents.close();
     }
-    await until(async () => (await phoneOf(server.url, customer)).length === 1, 'the SMS');
-    expect((await phoneOf(server.url, customer))[0]).toMatchObject({ from: DEMO.did, body: 'Courier arrives at 3 pm' });
+    await until(async () => (await phoneOf(t.server.url, customer)).length === 1, 'the SMS');
+    expect((await phoneOf(t.server.url, customer))[0]).toMatchObject({ from: DEMO.did, body: 'Courier arrives at 3 pm' });
 
-    await textFromCustomer(server.url, customer, 'Great, I will be home', DEMO.did);
+    await textFromCustomer(t.server.url, customer, 'Great, I will be home', DEMO.did);
     const oneToOne = await until(async () => {
       const sms = ((await call(DEMO.jake, 'GET', '/v1/conversations')).body.conversations as any[]).find((c) => c.type === 'sms' && c.customerNumber === customer);
       return sms?.lastMessagePreview === 'Great, I will be home' && sms;
@@ -112,7 +92,7 @@ describe.each(BACKENDS)('chats, receipts and unread counts (%s)', (backend) => {
     expect((await call(DEMO.amy, 'POST', `/v1/conversations/${id}/participants`, { extensions: ['203'] })).body.conversation.participants).toHaveLength(3);
     expect((await call(DEMO.rosa, 'GET', `/v1/conversations/${id}`)).status).toBe(200);
 
-    const amyEvents = await connectEvents(server.url, await as.token(DEMO.amy));
+    const amyEvents = await connectEvents(t.server.url, await t.as.token(DEMO.amy));
     try {
       expect((await call(DEMO.amy, 'POST', `/v1/conversations/${id}/leave`)).status).toBe(204);
       await amyEvents.waitFor((c) => c.events.some((f) => f.event.kind === 'conversation.removed' && f.event.conversationId === id), 'conversation.removed');
@@ -142,7 +122,7 @@ describe.each(BACKENDS)('chats, receipts and unread counts (%s)', (backend) => {
     expect(totals.conversations).toContainEqual({ conversationId: id, unreadCount: 2 });
     expect(totals.total).toBe(totals.conversations.reduce((s: number, c: any) => s + c.unreadCount, 0));
 
-    const jakeEvents = await connectEvents(server.url, await as.token(DEMO.jake));
+    const jakeEvents = await connectEvents(t.server.url, await t.as.token(DEMO.jake));
     try {
       const read = await call(DEMO.amy, 'POST', `/v1/conversations/${id}/read`, { messageId: first.id });
       expect(read.body.conversation.unreadCount).toBe(1);
@@ -165,7 +145,7 @@ describe.each(BACKENDS)('chats, receipts and unread counts (%s)', (backend) => {
 
     // Customer texts count too, per agent.
     const customer = freshCustomer();
-    for (const body of ['a', 'b', 'c']) await textFromCustomer(server.url, customer, body, DEMO.did);
+    for (const body of ['a', 'b', 'c']) await textFromCustomer(t.server.url, customer, body, DEMO.did);
     const sms = await until(async () => ((await call(DEMO.jake, 'GET', '/v1/conversations')).body.conversations as any[]).find((c) => c.customerNumber === customer), 'sms');
     expect(sms.unreadCount).toBe(3);
     await send(DEMO.jake, sms.id, 'Hi!');

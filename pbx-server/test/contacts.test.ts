@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, DEMO, freshCustomer, http, Sessions, startTestServer, textFromCustomer, until, type TestServer, type Who } from './harness';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, DEMO, freshCustomer, http, textFromCustomer, until, useTestServer, type Who } from './harness';
 
 /*
  * Seed 002 "Contact Search" and name resolution, seed 003 "Linking Call and SMS/WhatsApp
@@ -9,18 +9,11 @@ import { BACKENDS, DEMO, freshCustomer, http, Sessions, startTestServer, textFro
 const MARIA = '+15035550142';
 
 describe.each(BACKENDS)('phonebook, call log and name resolution (%s)', (backend) => {
-  let server: TestServer;
-  let as: Sessions;
-  beforeAll(async () => {
-    server = await startTestServer(backend);
-    as = new Sessions(server);
-  });
-  afterAll(() => server?.stop());
-
-  const call = async (who: Who, method: string, path: string, json?: unknown) => http(server.url, method, path, { token: await as.token(who), json });
-  const contactCount = async () => Number((await server.db.query<{ n: unknown }>('SELECT count(*) AS n FROM contacts'))[0]!.n);
+  const t = useTestServer(backend);
+  const call = t.call;
+  const contactCount = async () => Number((await t.server.db.query<{ n: unknown }>('SELECT count(*) AS n FROM contacts'))[0]!.n);
   const recordCall = (who: Who, number: string, extra: Record<string, unknown> = {}) =>
-    call(who, 'POST', '/v1/calls', { direction: 'inbound', number, status: 'answered', startedAt: server.clock.now().toISOString(), durationSeconds: 95, ...extra });
+    call(who, 'POST', '/v1/calls', { direction: 'inbound', number, status: 'answered', startedAt: t.server.clock.now().toISOString(), durationSeconds: 95, ...extra });
 
   it('the phonebook: search by name or digits, add, change, delete (supervisors)', async () => {
     const byName = (await call(DEMO.jake, 'GET', '/v1/contacts?q=maria')).body.contacts;
@@ -54,7 +47,7 @@ describe.each(BACKENDS)('phonebook, call log and name resolution (%s)', (backend
   });
 
   it('names numbers everywhere: the phonebook first, then caller names from the call log', async () => {
-    await textFromCustomer(server.url, MARIA, 'Where is my parcel?', DEMO.did);
+    await textFromCustomer(t.server.url, MARIA, 'Where is my parcel?', DEMO.did);
     const maria = await until(async () => ((await call(DEMO.jake, 'GET', '/v1/conversations')).body.conversations as any[]).find((c) => c.customerNumber === MARIA), 'Maria');
     expect(maria.customerName).toBe('Maria Lopez');
     expect((await call(DEMO.jake, 'GET', `/v1/contacts/resolve?number=${encodeURIComponent('(503) 555-0142')}`)).body).toEqual({
@@ -68,7 +61,7 @@ describe.each(BACKENDS)('phonebook, call log and name resolution (%s)', (backend
     expect((await call(DEMO.jake, 'GET', `/v1/contacts/resolve?number=${encodeURIComponent(stranger)}`)).body).toEqual({ number: stranger, name: null, source: null, contactId: null });
     await recordCall(DEMO.jake, stranger, { callerName: 'PAT CALLER' });
     expect((await call(DEMO.jake, 'GET', `/v1/contacts/resolve?number=${encodeURIComponent(stranger)}`)).body).toMatchObject({ name: 'PAT CALLER', source: 'call_log' });
-    await textFromCustomer(server.url, stranger, 'It is Pat', DEMO.did);
+    await textFromCustomer(t.server.url, stranger, 'It is Pat', DEMO.did);
     const pat = await until(async () => ((await call(DEMO.jake, 'GET', '/v1/conversations')).body.conversations as any[]).find((c) => c.customerNumber === stranger), 'Pat');
     expect(pat.customerName).toBe('PAT CALLER');
     await call(DEMO.jake, 'POST', '/v1/contacts', { name: 'Pat Whitfield', numbers: [{ number: stranger }] });
@@ -80,8 +73,8 @@ describe.each(BACKENDS)('phonebook, call log and name resolution (%s)', (backend
     const recorded = await recordCall(DEMO.jake, customer, { durationSeconds: 42, didNumber: DEMO.did });
     expect(recorded.status).toBe(201);
     expect(recorded.body.call).toMatchObject({ agent: { extension: '201' }, number: customer, didNumber: DEMO.did, durationSeconds: 42, status: 'answered' });
-    await server.advance(60_000);
-    await textFromCustomer(server.url, customer, 'Following up on my call', DEMO.did);
+    await t.server.advance(60_000);
+    await textFromCustomer(t.server.url, customer, 'Following up on my call', DEMO.did);
     await until(async () => (await call(DEMO.jake, 'GET', `/v1/history?number=${encodeURIComponent(customer)}`)).body.items.length === 2, 'both');
     const history = (await call(DEMO.jake, 'GET', `/v1/history?number=${encodeURIComponent(customer)}`)).body;
     expect(history.items.map((i: any) => [i.type, i.call?.durationSeconds ?? i.message.body])).toEqual([

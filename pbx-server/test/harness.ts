@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
+import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
 import type { Clock } from '../src/clock';
 import { hashPassword } from '../src/auth/passwords';
@@ -347,4 +348,22 @@ export async function groupId(base: string, token: string, extension: string): P
   const group = (res.body.groups as { id: string; extension: string }[]).find((g) => g.extension === extension);
   if (!group) throw new Error(`no group ${extension}`);
   return group.id;
+}
+
+/**
+ * A test server for one describe block (started before its tests, stopped after), its agents'
+ * sessions, and a call as one of them. Fields are set once the block's tests run.
+ */
+export function useTestServer(backend: BackendName, options: Partial<Omit<ServerOptions, 'db'>> = {}) {
+  const t = {
+    server: undefined as unknown as TestServer,
+    as: undefined as unknown as Sessions,
+    call: async <T = any>(who: Who, method: string, path: string, json?: unknown) => http<T>(t.server.url, method, path, { token: await t.as.token(who), json }),
+  };
+  beforeAll(async () => {
+    t.server = await startTestServer(backend, options);
+    t.as = new Sessions(t.server);
+  });
+  afterAll(() => t.server?.stop());
+  return t;
 }

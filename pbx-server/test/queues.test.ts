@@ -1,20 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BACKENDS,
-  connectEvents,
-  DEMO,
-  demoWith,
-  freshCustomer,
-  groupId,
-  http,
-  phoneOf,
-  Sessions,
-  startTestServer,
-  textFromCustomer,
-  until,
-  type TestServer,
-  type Who,
-} from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, connectEvents, DEMO, demoWith, freshCustomer, groupId, http, phoneOf, textFromCustomer, until, useTestServer, type Who } from './harness';
 
 /*
  * Seed 002 "SMS Queues" and seed 000 "Transfer Handler": per-queue login and pause, claim (one
@@ -25,25 +10,21 @@ const RUSH_DID = '+15035550181';
 const RUSH = Array.from({ length: 20 }, (_, i) => ({ extension: String(601 + i), name: `Rusher ${i + 1}`, password: `parley-${601 + i}` }));
 
 describe.each(BACKENDS)('SMS queues (%s)', (backend) => {
-  let server: TestServer;
-  let as: Sessions;
-  let support: string;
-  let billing: string;
-  beforeAll(async () => {
-    server = await startTestServer(backend, {
+  const t = useTestServer(backend, {
       config: demoWith({
         agents: RUSH,
         groups: [{ kind: 'queue', extension: '8100', name: 'Rush Queue', members: RUSH.map((a) => a.extension) }],
         numbers: [{ number: RUSH_DID, channel: 'sms', label: 'Rush', inboundRoute: { type: 'queue', extension: '8100' } }],
       }),
     });
-    as = new Sessions(server);
-    support = await groupId(server.url, await as.token(DEMO.jake), '8000');
-    billing = await groupId(server.url, await as.token(DEMO.jake), '8001');
+  let support: string;
+  let billing: string;
+  beforeAll(async () => {
+    support = await groupId(t.server.url, await t.as.token(DEMO.jake), '8000');
+    billing = await groupId(t.server.url, await t.as.token(DEMO.jake), '8001');
   });
-  afterAll(() => server?.stop());
 
-  const call = async (who: Who, method: string, path: string, json?: unknown) => http(server.url, method, path, { token: await as.token(who), json });
+  const call = t.call;
   const control = (who: Who, id: string, action: string, json: unknown = undefined) => call(who, 'POST', `/v1/conversations/${id}/${action}`, json);
   const reply = (who: Who, id: string, body: string) => call(who, 'POST', `/v1/conversations/${id}/messages`, { body, idempotencyKey: `${id}-${body}`.slice(0, 100) });
   const conversation = async (who: Who, id: string) => (await call(who, 'GET', `/v1/conversations/${id}`)).body.conversation;
@@ -52,7 +33,7 @@ describe.each(BACKENDS)('SMS queues (%s)', (backend) => {
   /** A customer texts a queue line; returns the customer and the new waiting conversation's id. */
   const waitingConversation = async (did = DEMO.queueDid, who: Who = DEMO.jake) => {
     const customer = freshCustomer();
-    await textFromCustomer(server.url, customer, 'Help please', did);
+    await textFromCustomer(t.server.url, customer, 'Help please', did);
     const found = await until(async () => {
       const list = (await call(who, 'GET', '/v1/conversations?limit=200')).body.conversations as any[];
       return list.find((c) => c.customerNumber === customer && c.state !== 'closed');
@@ -63,7 +44,7 @@ describe.each(BACKENDS)('SMS queues (%s)', (backend) => {
 
   it('of 20 concurrent claims exactly one wins; the others get 409 "claimed by Name (ext)"; one lifecycle line', async () => {
     const { id } = await waitingConversation(RUSH_DID, RUSH[0]!);
-    await Promise.all(RUSH.map((who) => as.of(who)));
+    await Promise.all(RUSH.map((who) => t.as.of(who)));
     const answers = await Promise.all(RUSH.map((who) => control(who, id, 'claim')));
     const winners = answers.filter((a) => a.status === 200);
     expect(winners).toHaveLength(1);
@@ -95,7 +76,7 @@ describe.each(BACKENDS)('SMS queues (%s)', (backend) => {
 
   it('the claimer replies and gets the follow-ups; releasing puts it back on the waiting list for the others', async () => {
     const { id, customer } = await waitingConversation();
-    const amyEvents = await connectEvents(server.url, await as.token(DEMO.amy));
+    const amyEvents = await connectEvents(t.server.url, await t.as.token(DEMO.amy));
     try {
       const claimed = await control(DEMO.jake, id, 'claim');
       expect(claimed.body.conversation).toMatchObject({ state: 'assigned', designatedAgent: { extension: '201' } });
@@ -103,15 +84,15 @@ describe.each(BACKENDS)('SMS queues (%s)', (backend) => {
 
       expect((await reply(DEMO.jake, id, 'Looking into it')).status).toBe(201);
       expect((await reply(DEMO.amy, id, 'me too')).status).toBe(403);
-      await until(async () => (await phoneOf(server.url, customer)).some((m) => m.body === 'Looking into it'), 'reply on the phone');
-      await textFromCustomer(server.url, customer, 'Thanks!', DEMO.queueDid);
+      await until(async () => (await phoneOf(t.server.url, customer)).some((m) => m.body === 'Looking into it'), 'reply on the phone');
+      await textFromCustomer(t.server.url, customer, 'Thanks!', DEMO.queueDid);
       await until(async () => (await conversation(DEMO.jake, id)).lastMessagePreview === 'Thanks!', 'follow-up in the same conversation');
       expect((await conversation(DEMO.jake, id)).designatedAgent.extension).toBe('201');
 
       expect((await control(DEMO.amy, id, 'release')).status).toBe(403);
       const released = await control(DEMO.jake, id, 'release');
       expect(released.body.conversation).toMatchObject({ state: 'waiting', designatedAgent: null });
-      expect(released.body.conversation.mentionedAgentId).not.toBe((await as.of(DEMO.jake)).id);
+      expect(released.body.conversation.mentionedAgentId).not.toBe((await t.as.of(DEMO.jake)).id);
       expect((await systemLines(DEMO.jake, id)).at(-1)).toBe('Conversation released back to queue');
       await amyEvents.waitFor((c) => c.events.some((f) => f.event.kind === 'queue.waiting' && f.event.conversation.id === id), 'queue.waiting again');
       expect((await control(DEMO.amy, id, 'claim')).status).toBe(200);
@@ -123,8 +104,8 @@ describe.each(BACKENDS)('SMS queues (%s)', (backend) => {
   it('transfer: to an agent, who becomes designated for later texts; to another queue, where it waits; history stays', async () => {
     const { id, customer } = await waitingConversation();
     await control(DEMO.amy, id, 'claim');
-    const wyatt = await as.of(DEMO.wyatt);
-    const wyattEvents = await connectEvents(server.url, wyatt.token);
+    const wyatt = await t.as.of(DEMO.wyatt);
+    const wyattEvents = await connectEvents(t.server.url, wyatt.token);
     try {
       expect((await control(DEMO.jake, id, 'transfer', { agentId: wyatt.id })).status).toBe(403);
       expect((await control(DEMO.amy, id, 'transfer', {})).body.error.field).toBe('agentId');
@@ -136,7 +117,7 @@ describe.each(BACKENDS)('SMS queues (%s)', (backend) => {
         (c) => c.events.some((f) => f.event.kind === 'conversation.assigned' && f.event.conversation.id === id && f.event.reason === 'transferred'),
         'the @mention for Wyatt',
       );
-      await textFromCustomer(server.url, customer, 'Is anyone still there?', DEMO.queueDid);
+      await textFromCustomer(t.server.url, customer, 'Is anyone still there?', DEMO.queueDid);
       await until(async () => (await conversation(DEMO.wyatt, id)).lastMessagePreview === 'Is anyone still there?', 'follow-up');
       expect((await reply(DEMO.amy, id, 'not mine any more')).status).toBe(403);
       expect((await reply(DEMO.wyatt, id, 'Wyatt here')).status).toBe(201);
@@ -169,7 +150,7 @@ describe.each(BACKENDS)('SMS queues (%s)', (backend) => {
     expect((await reply(DEMO.jake, id, 'one more thing')).status).toBe(409);
     expect((await control(DEMO.jake, id, 'release')).status).toBe(409);
 
-    await textFromCustomer(server.url, customer, 'New question', DEMO.queueDid);
+    await textFromCustomer(t.server.url, customer, 'New question', DEMO.queueDid);
     const fresh = await until(async () => {
       const list = (await call(DEMO.jake, 'GET', '/v1/conversations?limit=200')).body.conversations as any[];
       return list.find((c) => c.customerNumber === customer && c.id !== id);
@@ -179,7 +160,7 @@ describe.each(BACKENDS)('SMS queues (%s)', (backend) => {
   });
 
   it('per-queue login and pause with a reason, independent of the other queues', async () => {
-    const wyattEvents = await connectEvents(server.url, await as.token(DEMO.wyatt));
+    const wyattEvents = await connectEvents(t.server.url, await t.as.token(DEMO.wyatt));
     try {
       const paused = await call(DEMO.wyatt, 'POST', `/v1/groups/${support}/pause`, { reason: 'Training' });
       expect(paused.body).toEqual({ presence: { loggedIn: true, paused: true, pauseReason: 'Training' } });
@@ -210,9 +191,9 @@ describe.each(BACKENDS)('SMS queues (%s)', (backend) => {
     await control(DEMO.jake, answered.id, 'claim');
     await reply(DEMO.jake, answered.id, 'On it');
 
-    await server.advance(299_000);
+    await t.server.advance(299_000);
     expect((await conversation(DEMO.jake, quiet.id)).state).toBe('assigned');
-    await server.advance(2_000);
+    await t.server.advance(2_000);
     expect(await conversation(DEMO.jake, quiet.id)).toMatchObject({ state: 'waiting', designatedAgent: null });
     expect((await systemLines(DEMO.jake, quiet.id)).at(-1)).toBe('Conversation released back to queue: no reply within 5 min');
     expect(await conversation(DEMO.jake, answered.id)).toMatchObject({ state: 'assigned', designatedAgent: { extension: '201' } });
@@ -220,13 +201,13 @@ describe.each(BACKENDS)('SMS queues (%s)', (backend) => {
 
   it('unclaimed timeout: the automated reply goes out and the conversation closes', async () => {
     const { id, customer } = await waitingConversation();
-    await server.advance(899_000);
+    await t.server.advance(899_000);
     expect((await conversation(DEMO.jake, id)).state).toBe('waiting');
-    await server.advance(2_000);
+    await t.server.advance(2_000);
     expect((await conversation(DEMO.jake, id)).state).toBe('closed');
     expect((await systemLines(DEMO.jake, id)).at(-1)).toBe('Conversation closed: not claimed within 15 min');
-    await until(async () => (await phoneOf(server.url, customer)).length === 2, 'the automated reply');
-    expect((await phoneOf(server.url, customer))[1]).toMatchObject({
+    await until(async () => (await phoneOf(t.server.url, customer)).length === 2, 'the automated reply');
+    expect((await phoneOf(t.server.url, customer))[1]).toMatchObject({
       direction: 'to-customer',
       from: DEMO.queueDid,
       body: 'Thanks for texting Parley Support. Everyone is busy right now; we will text you back as soon as we can.',

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../http/api';
+import { bearerRoute, type AppEnv } from '../http/api';
 import { forbidden } from '../http/errors';
 
 /** After requireAgent: only admins manage the directory. */
@@ -10,8 +10,4 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = createMiddleware<AppEnv>(
 });
 
 /** The middleware and OpenAPI bits every admin route shares. */
-export const adminRoute = (auth: MiddlewareHandler<AppEnv>) => ({
-  security: [{ bearerAuth: [] }],
-  middleware: [auth, requireAdmin],
-  tags: ['admin'],
-});
+export const adminRoute = (auth: MiddlewareHandler<AppEnv>) => bearerRoute([auth, requireAdmin], 'admin');

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Clock } from '../clock';
 import type { Db } from '../db/db';
-import type { Api, AppEnv } from '../http/api';
+import { bearerRoute, type Api, type AppEnv } from '../http/api';
 import { forbidden, invalidField, notFound } from '../http/errors';
 import {
   AgentRefSchema,
@@ -66,7 +66,7 @@ const phones = (numbers: { number: string; label: string }[]): ContactNumber[] =
 
 /** The phonebook, name resolution, the call log and the per-number history. */
 export function registerContactRoutes(app: Api, deps: { db: Db; clock: Clock; auth: MiddlewareHandler<AppEnv> }) {
-  const guarded = { security: [{ bearerAuth: [] }], middleware: deps.auth, tags: ['contacts'] };
+  const guarded = bearerRoute(deps.auth, 'contacts');
   const route = <T extends Parameters<typeof createRoute>[0]>(r: T) => createRoute({ ...guarded, ...r });
 
   const search = route({

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { Api, AppEnv } from '../http/api';
+import { bearerRoute, type Api, type AppEnv } from '../http/api';
 import {
   authErrors,
   commonErrors,
@@ -23,7 +23,7 @@ const Additions = {
 
 /** Direct chats and group chats between extensions (plus external numbers). */
 export function registerChatRoutes(app: Api, deps: { chats: ChatService; auth: MiddlewareHandler<AppEnv> }) {
-  const guarded = { security: [{ bearerAuth: [] }], middleware: deps.auth, tags: ['chats'] };
+  const guarded = bearerRoute(deps.auth, 'chats');
 
   const direct = createRoute({
     ...guarded,

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { Api, AppEnv } from '../http/api';
+import { bearerRoute, type Api, type AppEnv } from '../http/api';
 import {
   authErrors,
   commonErrors,
@@ -20,7 +20,7 @@ const ConversationBody = z.object({ conversation: ConversationSchema });
 const MessageBody = z.object({ message: MessageSchema });
 
 export function registerConversationRoutes(app: Api, deps: { service: ConversationService; auth: MiddlewareHandler<AppEnv> }) {
-  const guarded = { security: [{ bearerAuth: [] }], middleware: deps.auth, tags: ['conversations'] };
+  const guarded = bearerRoute(deps.auth, 'conversations');
 
   const list = createRoute({
     ...guarded,

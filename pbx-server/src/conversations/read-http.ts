@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { Api, AppEnv } from '../http/api';
+import { bearerRoute, type Api, type AppEnv } from '../http/api';
 import { AgentRefSchema, authErrors, commonErrors, ConversationSchema, forbiddenError, IdParams, jsonBody, jsonResponse, notFoundError } from '../http/schemas';
 import type { ReadState } from './read-state';
 
@@ -10,7 +10,7 @@ const ReceiptSchema = z
 
 /** Read marks, receipts and unread counts. */
 export function registerReadRoutes(app: Api, deps: { reads: ReadState; auth: MiddlewareHandler<AppEnv> }) {
-  const guarded = { security: [{ bearerAuth: [] }], middleware: deps.auth, tags: ['conversations'] };
+  const guarded = bearerRoute(deps.auth, 'conversations');
   const read = createRoute({
     ...guarded,
     method: 'post',

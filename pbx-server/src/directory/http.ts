@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../db/db';
-import type { Api, AppEnv } from '../http/api';
+import { bearerRoute, type Api, type AppEnv } from '../http/api';
 import { AgentSchema, authErrors, jsonResponse } from '../http/schemas';
 import { listAgents, toAgentView } from './agents';
 import { listSenderNumbers } from './numbers';
@@ -11,32 +11,27 @@ const NumberSchema = z
   .openapi('Number');
 
 export function registerDirectoryRoutes(app: Api, deps: { db: Db; auth: MiddlewareHandler<AppEnv> }) {
+  const guarded = bearerRoute(deps.auth, 'directory');
   const meRoute = createRoute({
     method: 'get',
     path: '/v1/me',
-    tags: ['directory'],
+    ...guarded,
     summary: 'The logged-in agent',
-    security: [{ bearerAuth: [] }],
-    middleware: [deps.auth] as const,
     responses: { 200: jsonResponse('Agent', z.object({ agent: AgentSchema })), ...authErrors },
   });
   const numbersRoute = createRoute({
     method: 'get',
     path: '/v1/numbers',
-    tags: ['directory'],
+    ...guarded,
     summary: 'Caller IDs the agent may send from (numbers with messaging enabled), the default first',
-    security: [{ bearerAuth: [] }],
-    middleware: [deps.auth] as const,
     responses: { 200: jsonResponse('Numbers', z.object({ numbers: z.array(NumberSchema) })), ...authErrors },
   });
 
   const agentsRoute = createRoute({
     method: 'get',
     path: '/v1/agents',
-    tags: ['directory'],
+    ...guarded,
     summary: 'The extension directory: every active agent (colleagues to chat with or transfer to)',
-    security: [{ bearerAuth: [] }],
-    middleware: [deps.auth] as const,
     responses: { 200: jsonResponse('Agents', z.object({ agents: z.array(AgentSchema) })), ...authErrors },
   });
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { Api, AppEnv } from '../http/api';
+import { bearerRoute, type Api, type AppEnv } from '../http/api';
 import {
   AgentRefSchema,
   authErrors,
@@ -42,7 +42,7 @@ const errors = { ...commonErrors, ...authErrors, ...forbiddenError, ...notFoundE
 
 /** GET /v1/groups, the waiting list, and per-group login / logout / pause / resume. */
 export function registerGroupRoutes(app: Api, deps: { groups: GroupService; auth: MiddlewareHandler<AppEnv> }) {
-  const guarded = { security: [{ bearerAuth: [] }], middleware: deps.auth, tags: ['groups'] };
+  const guarded = bearerRoute(deps.auth, 'groups');
 
   const list = createRoute({
     ...guarded,

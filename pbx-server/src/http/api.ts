@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AgentView } from './schemas';
@@ -52,3 +53,10 @@ export function createApi(options: { corsOrigins: readonly string[] }): Api {
   });
   return app;
 }
+
+/** What every route behind a bearer token shares: its guard(s), the OpenAPI security and tag. */
+export const bearerRoute = (guard: MiddlewareHandler<AppEnv> | MiddlewareHandler<AppEnv>[], tag: string) => ({
+  security: [{ bearerAuth: [] }],
+  middleware: guard,
+  tags: [tag],
+});

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { Api, AppEnv } from '../http/api';
+import { bearerRoute, type Api, type AppEnv } from '../http/api';
 import {
   authErrors,
   commonErrors,
@@ -19,7 +19,7 @@ const errors = { ...commonErrors, ...authErrors, ...forbiddenError, ...notFoundE
 
 /** Claim, release, close and transfer of ring group and queue conversations. */
 export function registerQueueControlRoutes(app: Api, deps: { queues: QueueService; auth: MiddlewareHandler<AppEnv> }) {
-  const guarded = { security: [{ bearerAuth: [] }], middleware: deps.auth, tags: ['queues'] };
+  const guarded = bearerRoute(deps.auth, 'queues');
   const control = (action: 'claim' | 'release' | 'close', summary: string, description: string) =>
     createRoute({
       ...guarded,

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { OutboundDispatcher } from '../carriers/dispatcher';
-import type { Db } from '../db/db';
+import type { Db, Queryable } from '../db/db';
 import { findGroup } from '../directory/groups';
 import type { EventWriter } from '../events/unit-of-work';
 import { appendAutomatedText, type Outbound } from '../conversations/outbound';
@@ -39,12 +39,8 @@ export class QueueTimeouts {
 
   private async releaseIdle(id: string, now: Date): Promise<void> {
     await this.deps.events.run(async (tx, emit) => {
-      const rows = await tx.query<ConversationRow>(
-        `SELECT * FROM conversations WHERE id = $1 AND state = 'assigned' AND idle_deadline <= $2::timestamptz FOR UPDATE SKIP LOCKED`,
-        [id, now.toISOString()],
-      );
-      if (!rows[0]) return;
-      const conversation = toConversationRecord(rows[0]);
+      const conversation = await stillDue(tx, id, 'assigned', 'idle_deadline', now);
+      if (!conversation) return;
       const group = await findGroup(tx, conversation.groupId!);
       const line = {
         body: lifecycleText.releasedIdle(group?.idleTimeoutSeconds ?? 0),
@@ -57,12 +53,8 @@ export class QueueTimeouts {
   private async closeUnclaimed(id: string, now: Date): Promise<void> {
     const outbound: Outbound[] = [];
     await this.deps.events.run(async (tx, emit) => {
-      const rows = await tx.query<ConversationRow>(
-        `SELECT * FROM conversations WHERE id = $1 AND state = 'waiting' AND unclaimed_deadline <= $2::timestamptz FOR UPDATE SKIP LOCKED`,
-        [id, now.toISOString()],
-      );
-      if (!rows[0]) return;
-      const conversation = toConversationRecord(rows[0]);
+      const conversation = await stillDue(tx, id, 'waiting', 'unclaimed_deadline', now);
+      if (!conversation) return;
       const group = await findGroup(tx, conversation.groupId!);
       if (group?.unclaimedReply && conversation.customerNumber) {
         const reply = await appendAutomatedText(tx, emit, conversation, group.unclaimedReply, now);
@@ -74,4 +66,16 @@ export class QueueTimeouts {
     });
     for (const o of outbound) this.deps.dispatcher.dispatch(o.message, o.channel);
   }
+}
+
+/**
+ * The conversation, locked, if its timer is still due in the state it was armed for; null when a
+ * reply, claim or close got there first, or another instance is handling it.
+ */
+async function stillDue(tx: Queryable, id: string, state: 'assigned' | 'waiting', deadline: 'idle_deadline' | 'unclaimed_deadline', now: Date) {
+  const rows = await tx.query<ConversationRow>(
+    `SELECT * FROM conversations WHERE id = $1 AND state = $2 AND ${deadline} <= $3::timestamptz FOR UPDATE SKIP LOCKED`,
+    [id, state, now.toISOString()],
+  );
+  return rows[0] ? toConversationRecord(rows[0]) : null;
 }
