@@ -4,7 +4,7 @@ import type { Emit } from '../events/unit-of-work';
 import type { AgentView } from '../http/schemas';
 import { openLineConversation } from './open-line';
 import { appendOutboundText, type Outbound } from './outbound';
-import { externalNumbers, type ConversationRecord, type StoredMessage } from './store';
+import { externalNumbers, lockConversations, type ConversationRecord, type StoredMessage } from './store';
 
 /**
  * Mixed group chats (seed 002): each external number gets the message as an SMS from the group's
@@ -22,9 +22,10 @@ export async function relayToExternals(
   const numbers = await externalNumbers(db, group.id);
   const line = numbers.length > 0 && group.didNumber ? await findNumber(db, group.didNumber) : null;
   if (!line || !line.messagingEnabled) return [];
+  const threads = [];
+  for (const number of numbers) threads.push((await openLineConversation(db, emit, sender, line, number, at)).conversation);
   const outbound: Outbound[] = [];
-  for (const number of numbers) {
-    const { conversation } = await openLineConversation(db, emit, sender, line, number, at);
+  for (const conversation of await lockConversations(db, threads.map((c) => c.id))) {
     const text = await appendOutboundText(db, emit, conversation, { body: message.body, senderAgentId: sender.id, idempotencyKey: null, at });
     if (text) outbound.push(text);
   }

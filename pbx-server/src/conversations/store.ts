@@ -70,6 +70,17 @@ export async function findConversation(db: Queryable, id: string, opts: { forUpd
 
 export const lineKey = (didNumber: string, customerNumber: string) => `${didNumber}|${customerNumber}`;
 
+/**
+ * Locks conversations in id order and returns what they are now. Whoever locks several
+ * conversations in one transaction (an inbound batch, a group chat's relay) takes them this way, so
+ * two such transactions cannot wait for each other in a circle.
+ */
+export async function lockConversations(db: Queryable, ids: readonly string[]): Promise<ConversationRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.query<ConversationRow>('SELECT * FROM conversations WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [sqlArray(ids)]);
+  return rows.map(toConversationRecord);
+}
+
 export type NewLineConversation = {
   type: 'sms' | 'whatsapp';
   didNumber: string;

@@ -11,7 +11,7 @@ import { invalidField, type ApiError } from '../http/errors';
 import type { ConversationView } from '../http/schemas';
 import { normalizeCustomerNumber, normalizeLineNumber } from '../phone/normalize';
 import { appendAutomatedText, type Outbound } from '../conversations/outbound';
-import { addMembers, carrierKey, findMessageIdsByCarrierIds, lineKey, messageView, previewOf, type ConversationRecord, type StoredMessage } from '../conversations/store';
+import { addMembers, carrierKey, findMessageIdsByCarrierIds, lineKey, lockConversations, messageView, previewOf, type ConversationRecord, type StoredMessage } from '../conversations/store';
 import { loadConversationViews } from '../conversations/views';
 import { announce, type Announcement } from '../queues/entry';
 import { appendInbound, loadLines, type Line } from './inbound-store';
@@ -34,9 +34,10 @@ const MAX_BATCH = 200;
  *
  * Group commit: texts that arrive while a batch is being stored wait and go together in the next
  * transaction, so under load one transaction carries many texts; with one text at a time nothing
- * waits. A batch of texts to open conversations costs four statements whatever its size (lines and
- * views, store with activity and unread counts, event-log lock, events); first texts (new
- * conversations) and ring group conversations still waiting for an agent are routed one by one.
+ * waits. A batch of texts to open conversations costs five statements whatever its size (lines and
+ * views, locking those conversations, store with activity and unread counts, event-log lock,
+ * events); first texts (new conversations) and ring group conversations still waiting for an agent
+ * are routed one by one.
  */
 export class InboundRouter {
   private queue: Pending[] = [];
@@ -92,8 +93,8 @@ export class InboundRouter {
   private async storeBatch(tx: Transaction, emit: Emit, parsed: Parsed[], at: Date, outbound: Outbound[]) {
     const ids = new Map<string, string>();
     const rejected = new Map<Parsed, ApiError>();
-    const pairs = new Map(parsed.filter((p) => p.did).map((p) => [p.key, { did: p.did!, customer: p.customer }]));
-    const lines = new Map((await loadLines(tx, [...pairs.values()])).map((l) => [lineKey(l.did, l.customer), l]));
+    const pairs = [...new Map(parsed.filter((p) => p.did).map((p) => [p.key, { did: p.did!, customer: p.customer }])).values()];
+    const lines = await this.loadAndLock(tx, pairs);
     let accepted: Accepted[] = [];
     const queued = new Set<string>();
     for (const p of parsed) {
@@ -134,6 +135,23 @@ export class InboundRouter {
     for (const a of announcements) await announce(tx, emit, a);
     await this.answerByBots(tx, emit, targets, stored, at, outbound);
     return { ids, rejected };
+  }
+
+  /**
+   * Every pair's number and open conversation, with those conversations locked (in id order, see
+   * lockConversations) before this batch decides anything about them: read again if one changed
+   * between the read and the lock (claimed, closed, transferred).
+   */
+  private async loadAndLock(tx: Transaction, pairs: { did: string; customer: string }[]): Promise<Map<string, Line>> {
+    const read = async () => new Map((await loadLines(tx, pairs)).map((l) => [lineKey(l.did, l.customer), l]));
+    const lines = await read();
+    const seen = new Map([...lines.values()].flatMap((l) => (l.open ? [[l.open.record.id, l.open.record] as const] : [])));
+    const now = await lockConversations(tx, [...seen.keys()]);
+    const changed = now.some((c) => {
+      const before = seen.get(c.id)!;
+      return c.state !== before.state || c.designatedAgentId !== before.designatedAgentId || c.groupId !== before.groupId;
+    });
+    return changed || now.length !== seen.size ? read() : lines;
   }
 
   /**
