@@ -3,7 +3,6 @@ import { sqlArray } from '../db/arrays';
 import type { Queryable } from '../db/db';
 import type { ConversationState, ConversationView, MessageView, SystemEvent } from '../http/schemas';
 import { toConversationRecord, type ConversationRecord, type ConversationRow } from './rows';
-import { loadConversationView } from './views';
 
 export { toConversationRecord, type ConversationRecord, type ConversationRow } from './rows';
 
@@ -206,18 +205,6 @@ export async function touchActivity(db: Queryable, conversationId: string, at: D
     at.toISOString(),
     previewOf(body),
   ]);
-}
-
-/** touchActivity, answering with the conversation's view (without a viewer's unread count). */
-export async function recordActivity(db: Queryable, conversationId: string, at: Date, body: string): Promise<ConversationView> {
-  await touchActivity(db, conversationId, at, body);
-  return loadConversationView(db, conversationId, null);
-}
-
-/** The conversation as this member sees it; null when it is not theirs. */
-export async function findConversationForMember(db: Queryable, id: string, agentId: string): Promise<ConversationView | null> {
-  if (!(await isMember(db, id, agentId))) return null;
-  return loadConversationView(db, id, agentId);
 }
 
 // ---- members ----
