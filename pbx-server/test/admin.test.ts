@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKENDS, DEMO, freshCustomer, http, login, phoneOf, textFromCustomer, until, useTestServer, type Who } from './harness';
+import { BACKENDS, DEMO, freshCustomer, http, login, phoneOf, textFromCustomer, until, useTestServer } from './harness';
 
 /* The admin API: agents, ring groups and queues, numbers with inbound rules and caller IDs, bots. */
 

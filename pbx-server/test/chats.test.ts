@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKENDS, connectEvents, DEMO, freshCustomer, http, phoneOf, textFromCustomer, until, useTestServer, type Who } from './harness';
+import { BACKENDS, connectEvents, DEMO, freshCustomer, phoneOf, textFromCustomer, until, useTestServer, type Who } from './harness';
 
 /*
  * Seed 002 "Messages": direct chats, named group chats (rename, add, leave, system lines), mixed

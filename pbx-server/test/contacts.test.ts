@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKENDS, DEMO, freshCustomer, http, textFromCustomer, until, useTestServer, type Who } from './harness';
+import { BACKENDS, DEMO, freshCustomer, textFromCustomer, until, useTestServer, type Who } from './harness';
 
 /*
  * Seed 002 "Contact Search" and name resolution, seed 003 "Linking Call and SMS/WhatsApp

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, connectEvents, DEMO, demoWith, freshCustomer, groupId, http, phoneOf, textFromCustomer, until, useTestServer, type Who } from './harness';
+import { BACKENDS, connectEvents, DEMO, demoWith, freshCustomer, groupId, phoneOf, textFromCustomer, until, useTestServer, type Who } from './harness';
 
 /*
  * Seed 002 "SMS Queues" and seed 000 "Transfer Handler": per-queue login and pause, claim (one

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sqlArray } from '../db/arrays';
 import type { Queryable } from '../db/db';
-import type { ConversationState, ConversationView, MessageView, SystemEvent } from '../http/schemas';
+import type { ConversationState, MessageView, SystemEvent } from '../http/schemas';
 import { toConversationRecord, type ConversationRecord, type ConversationRow } from './rows';
 
 export { toConversationRecord, type ConversationRecord, type ConversationRow } from './rows';
