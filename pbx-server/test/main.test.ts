@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, http, login, openTestDb, type TestDb } from './harness';
+import { loadConfig } from '../src/config/load';
+import { BACKENDS, DEMO, http, login, openTestDb, type TestDb } from './harness';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const LISTENING = /^Parley PBX server listening on (http:\/\/127\.0\.0\.1:(\d+))$/;
@@ -39,24 +40,30 @@ async function runMain(env: Record<string, string>): Promise<Started> {
 
 describe.each(BACKENDS)('main.ts process (%s)', (backend) => {
   let testDb: TestDb | undefined;
-  let dataDir: string | undefined;
+  let dir: string;
   let env: Record<string, string>;
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'parley-main-'));
+    // The process under test, with a directory of one agent and their line: every start runs
+    // scrypt at full cost for each agent, which the demo's seven would multiply.
+    const demo = loadConfig();
+    const config = { agents: demo.agents.filter((a) => a.extension === '201'), numbers: demo.numbers.filter((n) => n.number === DEMO.did) };
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+    env = { PARLEY_CONFIG: join(dir, 'config.json') };
     if (backend === 'postgres') {
       testDb = await openTestDb('postgres');
-      env = { DATABASE_URL: testDb.url! };
+      env.DATABASE_URL = testDb.url!;
     } else {
-      dataDir = mkdtempSync(join(tmpdir(), 'parley-main-'));
-      env = { PARLEY_DATA_DIR: join(dataDir, 'pglite') };
+      env.PARLEY_DATA_DIR = join(dir, 'pglite');
     }
   });
   afterAll(async () => {
     await testDb?.dispose();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   });
 
-  // Two real starts (tsx, a fresh PGlite data directory, full-cost scrypt for the demo's seven
-  // agents) on a two-core machine that may be running other suites: more than the default 30 s.
+  // Two real starts (tsx, a fresh PGlite data directory) on a two-core machine that may be running
+  // other suites: more than the default 30 s.
   it('prints one listening line with the real port for PORT=0, serves, and exits 0 on SIGTERM; data and tokens survive a restart', async () => {
     const first = await runMain({ ...env, PORT: '0' });
     expect(Number(LISTENING.exec(first.stdout().trim())?.[2])).toBeGreaterThan(0);
