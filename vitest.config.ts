@@ -16,8 +16,17 @@ export default defineConfig({
         test: { name: 'component', include: ['tests/component/**/*.test.tsx'], environment: 'happy-dom', setupFiles: ['tests/setup/indexeddb.ts'] },
       },
       {
-        // Two files at a time even on two cores: much of a server test is waiting on sockets and the database.
-        test: { name: 'server', include: ['pbx-server/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000, maxWorkers: 2 },
+        // Two files at a time even on two cores: much of a server test is waiting on sockets and the
+        // database. A project with its own worker count runs in its own group, after the extension suites.
+        test: {
+          name: 'server',
+          include: ['pbx-server/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
       },
       {
         // The built extension in real Chromium against the real server: one file at a time, the
@@ -27,6 +36,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.e2e.ts'],
           environment: 'node',
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
