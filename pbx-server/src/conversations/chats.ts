@@ -5,6 +5,7 @@ import type { Emit, EventWriter } from '../events/unit-of-work';
 import { conflict, forbidden, invalidField } from '../http/errors';
 import type { AgentView, ConversationView } from '../http/schemas';
 import { normalizeCustomerNumber } from '../phone/normalize';
+import { resolveNumber } from '../contacts/store';
 import { requireVisible } from './access';
 import { chooseCallerId } from './caller-id';
 import { chatText } from './chat-text';
@@ -126,7 +127,7 @@ export class ChatService {
     }
     for (const number of additions.numbers) {
       if (!(await addExternal(tx, id, number, at))) continue;
-      const name = (await tx.query<{ name: string | null }>('SELECT parley_contact_name($1) AS name', [number]))[0]?.name ?? null;
+      const { name } = await resolveNumber(tx, number);
       await appendSystemMessage(tx, emit, id, chatText.addedNumber(by, number, name), { type: 'chat.member_added', by, number }, at);
     }
   }

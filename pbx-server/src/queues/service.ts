@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { Db, Queryable } from '../db/db';
 import { findAgentById, agentLabel, agentRef } from '../directory/agents';
-import { findGroup, findMember, groupRef, type Group } from '../directory/groups';
+import { findGroup, findMember, groupRef, listMembers, type Group } from '../directory/groups';
 import type { Emit, EventWriter } from '../events/unit-of-work';
 import { conflict, forbidden, invalidField, notFound } from '../http/errors';
 import type { AgentView, ConversationView } from '../http/schemas';
@@ -51,7 +51,7 @@ export class QueueService {
       await markAssigned(tx, agent.id, at);
       const me = agentRef(agent);
       await appendSystemMessage(tx, emit, conversationId, lifecycleText.claimed(me), { type: 'queue.claimed', agent: me, group: groupRef(group) }, at);
-      const groupMembers = new Set((await tx.query<{ agent_id: string }>('SELECT agent_id FROM group_members WHERE group_id = $1', [group.id])).map((r) => r.agent_id));
+      const groupMembers = new Set((await listMembers(tx, group.id)).map((m) => m.agent.id));
       const build = (view: ConversationView) => ({ kind: 'queue.claimed' as const, conversation: view, group: groupRef(group), agent: me });
       await notifyMembers(tx, emit, conversationId, build, { only: (id) => groupMembers.has(id) || id === agent.id });
       return loadConversationView(tx, conversationId, agent.id);
