@@ -39,6 +39,8 @@ import { registerQueueControlRoutes } from './queues/http';
 import { QueueService } from './queues/service';
 import { QueueTimeouts } from './queues/timeouts';
 import { Scheduler } from './scheduler';
+import { ActionTimers } from './actions/timers';
+import { registerConversationBotRoutes } from './bots/http';
 
 export type AppOptions = {
   db: Db;
@@ -105,7 +107,8 @@ export function buildApp(options: AppOptions): PbxApp {
   registerAdminGroupRoutes(app, { db, clock, auth });
   registerAdminNumberRoutes(app, { db, auth, knownCarriers: () => new Set(carriers.byName.keys()) });
   registerAdminBotRoutes(app, { db, auth });
-  const scheduler = new Scheduler([new QueueTimeouts({ db, events, clock, dispatcher, queues })]);
+  registerConversationBotRoutes(app, { db, clock, auth });
+  const scheduler = new Scheduler([new QueueTimeouts({ db, events, clock, dispatcher, queues }), new ActionTimers({ db, events, clock, dispatcher })]);
   registerEventRoutes(app, {
     db,
     bus,

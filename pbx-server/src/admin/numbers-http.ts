@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Db, Queryable } from '../db/db';
 import { findAgentByExtension } from '../directory/agents';
+import { ActionConfigSchema } from '../actions/action-schema';
+import { checkNumberAutomation, NumberAutomationConfigFields } from '../config/automation-schema';
 import { InboundRouteConfigSchema } from '../directory/inbound-route';
 import { findNumber, listNumbers, listSenders, replaceSenders, upsertNumber, type PbxNumber } from '../directory/numbers';
 import { describeInboundRoute, resolveInboundRoute, UnknownRouteTarget } from '../directory/route-targets';
@@ -9,6 +11,8 @@ import type { Api, AppEnv } from '../http/api';
 import { conflict, invalidField, notFound } from '../http/errors';
 import { authErrors, commonErrors, conflictError, forbiddenError, jsonBody, jsonResponse, notFoundError } from '../http/schemas';
 import { normalizeLineNumber } from '../phone/normalize';
+import { describeAutomation, findAutomation, resolveAutomation, saveAutomation, UnknownAutomationTarget } from '../routing/number-automation';
+import { workingHoursScheduleSchema } from '../working-hours/schedule';
 import { adminRoute } from './guard';
 
 const Channel = z.enum(['sms', 'whatsapp']);
@@ -25,6 +29,9 @@ const AdminNumberSchema = z
     messagingEnabled: z.boolean(),
     inboundRoute: RouteView,
     senders: z.array(z.string()).openapi({ description: 'Extensions that may use the number as caller ID' }),
+    workingHours: workingHoursScheduleSchema.nullable().openapi({ description: 'Null: no working hours (the inbound route applies at any time)' }),
+    outOfHoursRoute: RouteView.nullable().openapi({ description: 'Where texts go outside working hours; null: the inbound route' }),
+    actions: z.array(ActionConfigSchema.extend({ id: z.string() })),
   })
   .openapi('AdminNumber');
 const NumberBody = z.object({ number: AdminNumberSchema });
@@ -38,10 +45,17 @@ const Settings = z.object({
   messagingEnabled: z.boolean().default(true),
   inboundRoute: InboundRouteConfigSchema,
   senders: z.array(z.string().min(1).max(32)).max(500).default([]),
+  ...NumberAutomationConfigFields,
 });
+const checkedSettings = <T extends z.ZodObject>(schema: T) => schema.superRefine((s, ctx) => checkNumberAutomation(s as never, ctx));
 
 async function view(db: Queryable, n: PbxNumber) {
-  return { ...n, inboundRoute: await describeInboundRoute(db, n.inboundRoute), senders: (await listSenders(db, n.number)).map((s) => s.extension) };
+  return {
+    ...n,
+    inboundRoute: await describeInboundRoute(db, n.inboundRoute),
+    senders: (await listSenders(db, n.number)).map((s) => s.extension),
+    ...(await describeAutomation(db, await findAutomation(db, n.number))),
+  };
 }
 
 /**
@@ -57,6 +71,13 @@ async function save(db: Queryable, number: string, s: z.infer<typeof Settings>, 
     if (err instanceof UnknownRouteTarget) throw invalidField(`inboundRoute.${err.path}`, err.message);
     throw err;
   }
+  let automation;
+  try {
+    automation = await resolveAutomation(db, s);
+  } catch (err) {
+    if (err instanceof UnknownAutomationTarget) throw invalidField(err.path, err.message);
+    throw err;
+  }
   if (!s.messagingEnabled && s.senders.length > 0) throw invalidField('senders', 'a number without messaging cannot be a caller ID');
   const senderIds: string[] = [];
   for (const [i, ext] of s.senders.entries()) {
@@ -66,6 +87,7 @@ async function save(db: Queryable, number: string, s: z.infer<typeof Settings>, 
   }
   const saved = await upsertNumber(db, { number, channel: s.channel, label: s.label, carrier: s.carrier, messagingEnabled: s.messagingEnabled, inboundRoute });
   await replaceSenders(db, number, senderIds);
+  await saveAutomation(db, number, automation);
   return view(db, saved);
 }
 
@@ -87,15 +109,15 @@ export function registerAdminNumberRoutes(
     method: 'post',
     path: '/v1/admin/numbers',
     summary: 'Add a number (E.164) routed to an agent, ring group, SMS queue or bot',
-    request: { body: jsonBody(Settings.extend({ number: z.string().min(1).max(40) })) },
+    request: { body: jsonBody(checkedSettings(Settings.extend({ number: z.string().min(1).max(40) }))) },
     responses: { 201: jsonResponse('Created', NumberBody), ...errors, ...conflictError },
   });
   const replace = createRoute({
     ...guarded,
     method: 'put',
     path: '/v1/admin/numbers/{number}',
-    summary: "Replace a number's settings, inbound rule and caller-ID grants",
-    request: { params: NumberParams, body: jsonBody(Settings) },
+    summary: "Replace a number's settings, inbound rule, working hours, actions and caller-ID grants",
+    request: { params: NumberParams, body: jsonBody(checkedSettings(Settings)) },
     responses: { 200: jsonResponse('Replaced', NumberBody), ...errors, ...notFoundError },
   });
   const remove = createRoute({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CarriersConfigSchema, checkNumberCarriers } from '../carriers/carrier-config';
 import { KeywordRepliesConfigSchema } from '../compliance/keyword-replies';
 import { InboundRouteConfigSchema } from '../directory/inbound-route';
+import { checkNumberAutomation, NumberAutomationConfigFields } from './automation-schema';
 import { BotConfigSchema, ContactConfigSchema, GroupConfigSchema } from './directory-schema';
 
 /** The PBX config file (PARLEY_CONFIG). Seeds the directory and phonebook at start; re-applying it is a no-op. */
@@ -25,7 +26,9 @@ export const NumberConfigSchema = z.object({
   messagingEnabled: z.boolean().default(true),
   /** Overrides the PBX's keywordReplies for texts to this number. */
   keywordReplies: KeywordRepliesConfigSchema.optional(),
-});
+  /** Working hours, the out-of-hours route and actions (seed 003). */
+  ...NumberAutomationConfigFields,
+}).superRefine(checkNumberAutomation);
 
 export const PbxConfigSchema = z.object({
   agents: z.array(AgentConfigSchema).default([]),

@@ -7,6 +7,7 @@ import { findGroupByExtension, insertGroup, replaceMembers, updateGroup } from '
 import type { InboundRoute } from '../directory/inbound-route';
 import { replaceSenders, upsertNumber } from '../directory/numbers';
 import { resolveInboundRoute, UnknownRouteTarget } from '../directory/route-targets';
+import { resolveAutomation, saveAutomation, UnknownAutomationTarget, type NumberAutomation } from '../routing/number-automation';
 import { normalizeCustomerNumber, normalizeLineNumber } from '../phone/normalize';
 import type { ContactConfig, GroupConfig } from './directory-schema';
 import type { PbxConfig } from './schema';
@@ -67,8 +68,16 @@ async function seedNumber(db: Queryable, n: PbxConfig['numbers'][number]): Promi
   const senderIds = [];
   for (const ext of n.senders ?? (await defaultSenders(db, n.inboundRoute))) senderIds.push(await agentIdFor(db, ext, `${number} senders`));
   if (!n.messagingEnabled && senderIds.length > 0) throw new Error(`config numbers ${number}: a number without messaging cannot be a caller ID`);
+  let automation: NumberAutomation;
+  try {
+    automation = await resolveAutomation(db, n);
+  } catch (err) {
+    if (err instanceof UnknownAutomationTarget) throw new Error(`config numbers ${number} ${err.path}: ${err.message}`);
+    throw err;
+  }
   await upsertNumber(db, { number, channel: n.channel, label: n.label, carrier: n.carrier, inboundRoute: route, messagingEnabled: n.messagingEnabled });
   await replaceSenders(db, number, senderIds);
+  await saveAutomation(db, number, automation);
 }
 
 /** Without `senders`, whoever the number routes to may send from it. */

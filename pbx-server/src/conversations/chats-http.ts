@@ -56,7 +56,7 @@ export function registerChatRoutes(app: Api, deps: { chats: ChatService; auth: M
     ...guarded,
     method: 'post',
     path: '/v1/conversations/{id}/participants',
-    summary: 'Add extensions or external numbers to a group chat (participants only)',
+    summary: 'Add extensions (or, to a group chat, external numbers) to a group chat or customer conversation (participants only)',
     request: { params: IdParams, body: jsonBody(z.object(Additions)) },
     responses: { 200: jsonResponse('The chat afterwards', ConversationBody), ...errors, ...notFoundError, ...conflictError },
   });
@@ -64,7 +64,7 @@ export function registerChatRoutes(app: Api, deps: { chats: ChatService; auth: M
     ...guarded,
     method: 'post',
     path: '/v1/conversations/{id}/leave',
-    summary: 'Leave a group chat',
+    summary: 'Leave a group chat or customer conversation',
     request: { params: IdParams },
     responses: { 204: { description: 'Left' }, ...errors, ...notFoundError, ...conflictError },
   });

@@ -78,9 +78,10 @@ export class ChatService {
   addParticipants(agent: AgentView, id: string, input: Additions): Promise<ConversationView> {
     const at = this.deps.clock.now();
     return this.deps.events.run(async (tx, emit) => {
-      const conversation = await this.requireGroupMember(tx, id, agent);
+      const conversation = await this.requireGroupMember(tx, id, agent, { lines: true });
       const additions = await this.checkAdditions(tx, input);
       if (additions.agents.length === 0 && additions.numbers.length === 0) throw invalidField('extensions', 'name at least one extension or external number');
+      if (conversation.type !== 'group' && additions.numbers.length > 0) throw invalidField('externalNumbers', 'a customer conversation takes colleagues only');
       // External numbers are texted from the group's line; the first one to need it picks the adder's caller ID.
       if (additions.numbers.length > 0 && !conversation.didNumber) await updateConversation(tx, id, { didNumber: (await chooseCallerId(tx, agent.id, undefined)).number });
       await this.add(tx, emit, id, agentRef(agent), additions, at);
@@ -88,11 +89,15 @@ export class ChatService {
     });
   }
 
-  /** The agent leaves; the others see a system line, the agent's sessions drop the conversation. */
+  /**
+   * The agent leaves a group chat or a customer conversation; the others see a system line, the
+   * agent's sessions drop the conversation. An agent the number routes to is added back by the
+   * customer's next text (routing/inbound.ts).
+   */
   leave(agent: AgentView, id: string): Promise<void> {
     const at = this.deps.clock.now();
     return this.deps.events.run(async (tx, emit) => {
-      await this.requireGroupMember(tx, id, agent);
+      await this.requireGroupMember(tx, id, agent, { lines: true });
       await removeMember(tx, id, agent.id);
       const me = agentRef(agent);
       await appendSystemMessage(tx, emit, id, chatText.left(me), { type: 'chat.member_left', agent: me }, at);
@@ -100,10 +105,12 @@ export class ChatService {
     });
   }
 
-  private async requireGroupMember(tx: Queryable, id: string, agent: AgentView): Promise<ConversationRecord> {
+  /** lines: customer (SMS/WhatsApp) conversations qualify too (adding colleagues, leaving; seed 003). */
+  private async requireGroupMember(tx: Queryable, id: string, agent: AgentView, opts: { lines?: boolean } = {}): Promise<ConversationRecord> {
     const conversation = await requireVisible(tx, id, agent, { forUpdate: true });
-    if (conversation.type !== 'group') throw conflict('only group chats have participants to manage');
-    if (!(await isMember(tx, id, agent.id))) throw forbidden('you are not in this group chat');
+    const line = conversation.type === 'sms' || conversation.type === 'whatsapp';
+    if (conversation.type !== 'group' && !(opts.lines && line)) throw conflict('only group chats and customer conversations have participants to manage');
+    if (!(await isMember(tx, id, agent.id))) throw forbidden('you are not in this conversation');
     return conversation;
   }
 

@@ -2,21 +2,21 @@ import type { Clock } from '../clock';
 import type { Db, Transaction } from '../db/db';
 import type { InboundText } from '../carriers/carrier';
 import type { OutboundDispatcher } from '../carriers/dispatcher';
-import { configuredBot } from '../bots/bot';
-import { classifyKeyword } from '../compliance/keywords';
-import { findBot } from '../directory/bots';
+import { runActionsAfterInbound } from '../actions/after-inbound';
+import { answerByBots } from '../bots/answer';
 import type { PbxNumber } from '../directory/numbers';
 import type { Emit, EventWriter } from '../events/unit-of-work';
 import { invalidField, type ApiError } from '../http/errors';
 import type { ConversationView } from '../http/schemas';
 import { normalizeCustomerNumber, normalizeLineNumber } from '../phone/normalize';
-import { appendAutomatedText, type Outbound } from '../conversations/outbound';
+import type { Outbound } from '../conversations/outbound';
 import { addMembers, carrierKey, findMessageIdsByCarrierIds, lineKey, lockConversations, messageView, previewOf, type ConversationRecord, type StoredMessage } from '../conversations/store';
 import { loadConversationViews } from '../conversations/views';
 import { announce, type Announcement } from '../queues/entry';
 import { appendInbound, loadLines, type Line } from './inbound-store';
-import { retryRingGroupAssignment, startLineConversation } from './start-conversation';
+import { applyRoute, retryRingGroupAssignment, startLineConversation } from './start-conversation';
 import { effectiveRoute } from './effective-route';
+import { loadAutomation, type NumberAutomation } from './number-automation';
 
 type Pending = { text: InboundText; resolve: (r: { messageId: string }) => void; reject: (err: unknown) => void };
 type Parsed = Pending & { did: string | null; customer: string; key: string; carrierRef: string };
@@ -108,7 +108,8 @@ export class InboundRouter {
     }
     if (accepted.length === 0) return { ids, rejected };
 
-    const { targets, announcements, alreadyStored } = await this.routeConversations(tx, emit, accepted, lines, at);
+    const automation = await loadAutomation(tx, [...new Set(accepted.map((p) => p.number.number))]);
+    const { targets, announcements, alreadyStored } = await this.routeConversations(tx, emit, accepted, lines, automation, at);
     for (const [ref, id] of alreadyStored) ids.set(ref, id);
     accepted = accepted.filter((p) => !alreadyStored.has(p.carrierRef));
 
@@ -133,7 +134,9 @@ export class InboundRouter {
 
     await this.notify(tx, emit, targets, stored, unread, at);
     for (const a of announcements) await announce(tx, emit, a);
-    await this.answerByBots(tx, emit, targets, stored, at, outbound);
+    const conversations = [...targets.values()].map((t) => t.record);
+    await answerByBots(tx, emit, conversations, stored, automation, at, outbound);
+    await runActionsAfterInbound(tx, emit, conversations, stored, automation, at, outbound);
     return { ids, rejected };
   }
 
@@ -156,10 +159,12 @@ export class InboundRouter {
 
   /**
    * Finds or starts the conversation of every (line, customer) pair, in arrival order. New ones are
-   * routed by the number's inbound rule; a ring group conversation still waiting tries its
-   * strategy again; an agent-routed one gets its agent back as a member if it was missing.
+   * routed by the route in effect (working hours, effective-route.ts); a ring group conversation
+   * still waiting tries its strategy again; an agent-routed one gets its agent back as a member if
+   * it was missing; a bot's conversation goes to the group of the route in effect during working
+   * hours, while its bot stays in the chat (seed 003).
    */
-  private async routeConversations(tx: Transaction, emit: Emit, accepted: Accepted[], lines: Map<string, Line>, at: Date) {
+  private async routeConversations(tx: Transaction, emit: Emit, accepted: Accepted[], lines: Map<string, Line>, automation: Map<string, NumberAutomation>, at: Date) {
     const targets = new Map<string, Target>();
     const announcements: Announcement[] = [];
     const alreadyStored = new Map<string, string>();
@@ -176,26 +181,32 @@ export class InboundRouter {
     for (const p of accepted) {
       if (targets.has(p.key) || alreadyStored.has(p.carrierRef)) continue;
       const open = lines.get(p.key)!.open;
+      const route = effectiveRoute(p.number, automation.get(p.number.number)!, at);
       if (!open) {
-        const started = await startLineConversation(tx, emit, p.number, p.customer, at);
+        const started = await startLineConversation(tx, emit, p.number, p.customer, route, at);
         if (started.announcement) announcements.push(started.announcement);
         targets.set(p.key, { record: started.conversation, view: null });
         continue;
       }
       let view: ConversationView | null = open.view;
-      if (needsRouting.includes(p)) {
+      let record = open.record;
+      if (record.botId && !record.groupId && (route.type === 'queue' || route.type === 'ring_group')) {
+        const routed = await applyRoute(tx, emit, record, route, at);
+        if (routed.announcement) announcements.push(routed.announcement);
+        record = routed.conversation;
+        view = null;
+      } else if (needsRouting.includes(p)) {
         const assigned = await retryRingGroupAssignment(tx, emit, open.record, at);
         if (assigned) {
           announcements.push(assigned);
           view = null;
         }
       }
-      const route = effectiveRoute(p.number, at);
-      if (!open.record.groupId && route.type === 'agent' && !open.view.participants.some((x) => x.type === 'agent' && x.id === route.agentId)) {
-        missingMembers.push({ conversationId: open.record.id, agentId: route.agentId });
+      if (!record.groupId && route.type === 'agent' && !open.view.participants.some((x) => x.type === 'agent' && x.id === route.agentId)) {
+        missingMembers.push({ conversationId: record.id, agentId: route.agentId });
         view = null;
       }
-      targets.set(p.key, { record: open.record, view });
+      targets.set(p.key, { record, view });
     }
     await addMembers(tx, missingMembers, at);
     return { targets, announcements, alreadyStored };
@@ -228,21 +239,6 @@ export class InboundRouter {
         const conversation = { ...view, lastMessageAt: at.toISOString(), lastMessagePreview: previewOf(m.body) };
         emit([...unreadThen.keys()], { kind: 'message.created', conversation, message: messageView(m) }, unreadThen);
       });
-    }
-  }
-
-  /** Bot conversations: the bot answers each text it wants to (sent after commit). */
-  private async answerByBots(tx: Transaction, emit: Emit, targets: Map<string, Target>, stored: StoredMessage[], at: Date, outbound: Outbound[]): Promise<void> {
-    const bots = new Map([...targets.values()].filter((t) => t.record.botId).map((t) => [t.record.id, t.record]));
-    for (const m of stored) {
-      const conversation = bots.get(m.conversationId);
-      const record = conversation?.botId ? await findBot(tx, conversation.botId) : null;
-      if (!conversation || !record) continue;
-      // STOP/START/HELP get their answer from compliance/keyword-responder.ts, not from the bot.
-      if (classifyKeyword(m.body)) continue;
-      const reply = configuredBot(record).replyTo({ body: m.body, customerNumber: m.from, at });
-      const text = reply === null ? null : await appendAutomatedText(tx, emit, conversation, reply, at);
-      if (text) outbound.push(text);
     }
   }
 }

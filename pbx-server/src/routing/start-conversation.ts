@@ -7,18 +7,20 @@ import { findGroup, groupRef } from '../directory/groups';
 import { type Announcement, type EntryLine, enterGroup } from '../queues/entry';
 import { lifecycleText } from '../queues/lifecycle-text';
 import { markAssigned, pickAgent } from './assignment';
-import { effectiveRoute } from './effective-route';
+import type { InboundRoute } from '../directory/inbound-route';
+import { addRoutedBot } from '../bots/presence';
 
 /**
  * The first text from a customer to a line (or the first after the last conversation closed):
- * create the conversation and route it by the number's inbound rule (seed 003 "Routing Settings").
- * Returns the conversation and what to announce once the text is stored.
+ * create the conversation and route it by the route in effect (seed 003 "Routing Settings",
+ * routing/effective-route.ts). Returns the conversation and what to announce once the text is stored.
  */
 export async function startLineConversation(
   db: Queryable,
   emit: Emit,
   number: PbxNumber,
   customerNumber: string,
+  route: InboundRoute,
   at: Date,
 ): Promise<{ conversation: ConversationRecord; announcement: Announcement | null }> {
   const { conversation, created } = await findOrCreateLineConversation(db, {
@@ -30,7 +32,20 @@ export async function startLineConversation(
   });
   // Another transaction created it first: it routed it, too.
   if (!created) return { conversation, announcement: null };
-  const route = effectiveRoute(number, at);
+  return applyRoute(db, emit, conversation, route, at);
+}
+
+/**
+ * Puts a conversation where a route says: its agent as a member, into its group, or its bot in the
+ * chat. Also used for a bot's conversation during working hours, which humans take over (seed 003).
+ */
+export async function applyRoute(
+  db: Queryable,
+  emit: Emit,
+  conversation: ConversationRecord,
+  route: InboundRoute,
+  at: Date,
+): Promise<{ conversation: ConversationRecord; announcement: Announcement | null }> {
   switch (route.type) {
     case 'agent':
       await addMember(db, conversation.id, route.agentId, at);
@@ -42,6 +57,7 @@ export async function startLineConversation(
     }
     case 'bot': {
       const updated = await updateConversation(db, conversation.id, { botId: route.botId });
+      await addRoutedBot(db, conversation.id, route.botId, at);
       return { conversation: updated!, announcement: null };
     }
   }
