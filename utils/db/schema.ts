@@ -46,4 +46,12 @@ export const schemaVersions: SchemaVersion[] = [
         });
     },
   },
+  {
+    version: 4,
+    stores: {
+      // Conversation ↔ CRM case (utils/background/case-links.ts): the open link of a conversation,
+      // the link shown in a tab, and the most recent (ended) links of a number to offer again.
+      caseLinks: 'id, conversationId, tabId, [customerNumber+linkedAt]',
+    },
+  },
 ];
