@@ -8,9 +8,9 @@ import { playTone } from '../notify/tone';
 import { ParleyConnector } from '../pbx/parley';
 import { panelRequestItem, sessionItem } from '../settings';
 import { keepBadgeCurrent } from './badge-keeper';
+import { startCaseFlow } from './case-start';
 import { serviceHandlers } from './handlers';
 import { serveLiveQueries } from './live-bridge';
-import { openConversation } from './open-conversation';
 import { OpenPanels } from './panels';
 import { ParleyService } from './service';
 import { openSidePanelOnActionClick } from './side-panel';
@@ -29,9 +29,15 @@ export function startBackground(): void {
     isShowing: (id) => panels.isShowing(id),
     playTone,
   });
-  const service = new ParleyService(database, new ParleyConnector(), { onArrivals: (arrivals) => void notifier.announce(arrivals) });
+  const cases = startCaseFlow(database, panels);
+  const service = new ParleyService(database, new ParleyConnector(), {
+    onArrivals: (arrivals) => {
+      void notifier.announce(arrivals);
+      void cases.flow.announce(arrivals).catch((error: unknown) => console.warn('[parley] could not show the chat request', error));
+    },
+  });
 
-  const route = createRouter('bg', protocol, serviceHandlers(service, playTone));
+  const route = createRouter('bg', protocol, { ...serviceHandlers(service, playTone), ...cases.handlers });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   serveLiveQueries(database);
   panels.serve();
@@ -46,7 +52,8 @@ export function startBackground(): void {
     const conversationId = conversationOfNotification(notificationId);
     if (!conversationId) return;
     void browser.notifications.clear(notificationId);
-    void openConversation(conversationId, panels);
+    // The same answer flow as the chat-request card in the CRM page (case pop, seed 004).
+    void cases.flow.answer(conversationId).catch((error: unknown) => console.warn('[parley] could not answer', error));
   });
   keepBadgeCurrent(database, service);
   const resume = () => service.resume().catch((error: unknown) => console.error('[parley] could not resume the session', error));
