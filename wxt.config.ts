@@ -10,9 +10,10 @@ function overridesFor(browser: string): Record<string, unknown> {
   return overrides[key];
 }
 
-// The CRM pages the content script runs on (the demo CRM for now); the dock iframe loads the
-// panel there, so the panel is web-accessible to exactly these origins and no others.
-const crmMatches = ['http://localhost/*', 'http://127.0.0.1/*'];
+// The dock iframe loads the panel inside CRM pages. Their origins are the agent's choice at run
+// time (optional host permissions), so the panel is web-accessible to http(s) pages. It is
+// extension-origin: a page that frames it cannot read what it shows.
+const crmMatches = ['http://*/*', 'https://*/*'];
 
 export default defineConfig({
   srcDir: '.',
@@ -34,8 +35,11 @@ export default defineConfig({
       // The fewest permissions: no host access here; the PBX answers with CORS and CRM
       // origins are granted one by one when the agent enables them. `alarms` wakes a stopped
       // background to resume the session (utils/background/watchdog.ts).
-      permissions: ['storage', 'notifications', 'alarms', ...specificPermissions],
+      permissions: ['storage', 'notifications', 'alarms', 'scripting', ...specificPermissions],
+      // CRM origins are asked for one at a time from the options page (utils/background/case-sites.ts).
+      optional_host_permissions: ['http://*/*', 'https://*/*'],
       web_accessible_resources: [{ resources: ['panel.html'], matches: crmMatches }],
+      commands: { 'toggle-dock': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Show or hide Parley docked in the CRM page' } },
     };
   },
   hooks: {

@@ -1,4 +1,4 @@
-import { findPhoneNumbers, normalizeToE164 } from '../sms/detect';
+import { findPhoneNumbers, normalizeToE164, type SupportedCountry } from '../sms/detect';
 
 export interface PhoneHit {
   e164: string;
@@ -18,13 +18,13 @@ export const HOST_TAGS = ['parley-sms', 'parley-dock'];
 const SKIP = `script, style, noscript, template, textarea, input, select, [contenteditable=""], [contenteditable="true"], a[href^="tel:"], ${HOST_TAGS.join(', ')}`;
 
 /** Phone numbers in page text; dates, amounts, order and postal codes are not (utils/sms/detect). */
-export function findNumbers(text: string): Array<PhoneHit & { end: number }> {
-  return findPhoneNumbers(text, { defaultCountry: 'US' }).map(({ e164, raw, end }) => ({ e164, formatted: raw, end }));
+export function findNumbers(text: string, defaultCountry: SupportedCountry = 'US'): Array<PhoneHit & { end: number }> {
+  return findPhoneNumbers(text, { defaultCountry }).map(({ e164, raw, end }) => ({ e164, formatted: raw, end }));
 }
 
 /** A `tel:` link's number; the label is the link's own text when it has one. */
-export function numberFromTelHref(href: string, label?: string): PhoneHit | null {
-  const e164 = normalizeToE164(href, 'US');
+export function numberFromTelHref(href: string, label?: string, defaultCountry: SupportedCountry = 'US'): PhoneHit | null {
+  const e164 = normalizeToE164(href, defaultCountry);
   return e164 ? { e164, formatted: label || e164 } : null;
 }
 
@@ -33,12 +33,12 @@ export function numberFromTelHref(href: string, label?: string): PhoneHit | null
  * it, so the button can sit next to the number without touching the rest of the text. `seen`
  * remembers processed nodes so rescans after page mutations add nothing twice.
  */
-export function scanForNumbers(root: Element, seen: WeakSet<Node>): PhoneSpot[] {
+export function scanForNumbers(root: Element, seen: WeakSet<Node>, defaultCountry: SupportedCountry = 'US'): PhoneSpot[] {
   const spots: PhoneSpot[] = [];
   for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href^="tel:"]')) {
     if (seen.has(link) || link.closest(HOST_TAGS.join(','))) continue;
     seen.add(link);
-    const hit = numberFromTelHref(link.getAttribute('href') ?? '', link.textContent?.trim());
+    const hit = numberFromTelHref(link.getAttribute('href') ?? '', link.textContent?.trim(), defaultCountry);
     if (hit) spots.push({ after: link, hit });
   }
 
@@ -54,7 +54,7 @@ export function scanForNumbers(root: Element, seen: WeakSet<Node>): PhoneSpot[] 
     // Split at the end of each number, left to right: `current` is the text still to the right.
     let current = text;
     let consumed = 0;
-    for (const { end, ...hit } of findNumbers(text.data)) {
+    for (const { end, ...hit } of findNumbers(text.data, defaultCountry)) {
       const rest = end - consumed < current.data.length ? current.splitText(end - consumed) : null;
       spots.push({ after: current, hit });
       if (!rest) break;

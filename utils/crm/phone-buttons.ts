@@ -1,27 +1,76 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { scanForNumbers } from './detect';
+import type { SupportedCountry } from '../sms/detect';
+import { HOST_TAGS, scanForNumbers, type PhoneSpot } from './detect';
+import { phoneFieldsOnScreen, type CrmProfile } from './profiles';
 import { mountSmsButton } from './sms-button';
 
-/**
- * Adds SMS buttons to every number on the page now and whenever the CRM renders more (most CRMs
- * are single-page apps). Rescans are debounced and stop with the content-script context.
- */
-export function watchPhoneNumbers(ctx: ContentScriptContext, onClick: (e164: string) => void): void {
-  const seen = new WeakSet<Node>();
-  const scan = () => {
-    for (const spot of scanForNumbers(document.body, seen)) {
-      mountSmsButton(ctx, spot, onClick).catch((error) => console.warn('[parley] could not add an SMS button', error));
-    }
-  };
-  scan();
+// Mutations are handled in batches: a CRM rendering a list adds its rows one by one.
+const BATCH_MS = 150;
 
-  let pending: number | undefined;
-  const observer = new MutationObserver(() => {
-    if (pending !== undefined) return;
-    pending = ctx.setTimeout(() => {
-      pending = undefined;
-      scan();
-    }, 250);
+export interface PhoneButtonOptions {
+  profile: CrmProfile;
+  defaultCountry: SupportedCountry;
+}
+
+/**
+ * The phone fields the profile knows (inputs included) and the numbers in the page's text, each
+ * once. Field elements are claimed first, so a number shown in a field gets one button, not two.
+ */
+export function findSpots(root: Element, seen: WeakSet<Node>, { profile, defaultCountry }: PhoneButtonOptions): PhoneSpot[] {
+  const spots: PhoneSpot[] = [];
+  for (const field of phoneFieldsOnScreen(profile, root.ownerDocument, new URL(location.href), { defaultCountry })) {
+    if (seen.has(field.element) || !root.contains(field.element)) continue;
+    seen.add(field.element);
+    const walker = root.ownerDocument.createTreeWalker(field.element, NodeFilter.SHOW_ALL);
+    while (walker.nextNode()) seen.add(walker.currentNode);
+    spots.push({ after: field.element, hit: { e164: field.e164, formatted: field.raw } });
+  }
+  return [...spots, ...scanForNumbers(root, seen, defaultCountry)];
+}
+
+/** The added subtrees worth scanning: connected, not ours, not inside another one of the batch. */
+function rootsOf(nodes: Iterable<Node>): Element[] {
+  const elements = new Set<Element>();
+  for (const node of nodes) {
+    const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    if (element?.isConnected && !element.closest(HOST_TAGS.join(','))) elements.add(element);
+  }
+  return [...elements].filter((element) => {
+    for (let up = element.parentElement; up; up = up.parentElement) if (elements.has(up)) return false;
+    return true;
+  });
+}
+
+/**
+ * Adds SMS buttons to every number on the page now and to what the CRM renders later (most CRMs
+ * are single-page apps): each batch of mutations scans only the added or edited subtrees. Stops
+ * with the content-script context.
+ */
+export function watchPhoneNumbers(ctx: ContentScriptContext, options: PhoneButtonOptions, onClick: (e164: string) => void): void {
+  const seen = new WeakSet<Node>();
+  const mount = (spots: PhoneSpot[]) => {
+    for (const spot of spots) mountSmsButton(ctx, spot, onClick).catch((error) => console.warn('[parley] could not add an SMS button', error));
+  };
+  mount(findSpots(document.body, seen, options));
+
+  let changed = new Set<Node>();
+  let pending = false;
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        // Edited text is read again.
+        seen.delete(record.target);
+        changed.add(record.target);
+      } else for (const node of record.addedNodes) changed.add(node);
+    }
+    if (pending) return;
+    pending = true;
+    ctx.setTimeout(() => {
+      pending = false;
+      const batch = changed;
+      changed = new Set();
+      for (const root of rootsOf(batch)) mount(findSpots(root, seen, options));
+    }, BATCH_MS);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { caseProtocol } from '../crm/case-protocol';
 
 /**
  * The messages the CRM content script receives. Kept apart from the rest of the protocol and
@@ -11,6 +12,7 @@ export const crmProtocol = {
     request: z.object({ conversationId: z.string().check(z.minLength(1), z.maxLength(200)) }),
     response: z.object({}),
   },
+  ...caseProtocol,
 } as const;
 
 /** What goes over runtime.sendMessage / tabs.sendMessage. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { bestMatch } from './match';
 import type { CrmProfile, LinkTarget } from './schema';
 
@@ -16,14 +16,13 @@ export class CaseLinkError extends Error {
   }
 }
 
-const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/);
+const E164 = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/));
 
 // A caller's name comes from an SMS sender or a directory: printable text, one line, bounded.
-const callerName = z
-  .string()
-  .transform((name) => name.replace(/[\p{C}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 100))
-  .optional()
-  .transform((name) => name || undefined);
+const callerName = z.pipe(
+  z.optional(z.pipe(z.string(), z.transform((name: string) => name.replace(/[\p{C}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 100)))),
+  z.transform((name: string | undefined) => name || undefined),
+);
 
 // Only a path on the page's own origin: not "//host", not "/\host" (browsers read "\" as "/"),
 // and without "?" or "#", which belong in params and hash where they are encoded.

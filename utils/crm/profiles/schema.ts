@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 
 /**
@@ -43,75 +43,79 @@ export interface LinkInput {
 
 export type LinkBuilder = (input: LinkInput) => LinkTarget | null;
 
-const matchPattern = z.string().refine(
-  (pattern) => {
-    try {
-      new MatchPattern(pattern);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not a valid WebExtension match pattern' },
+const matchPattern = z.string().check(
+  z.refine(
+    (pattern) => {
+      try {
+        new MatchPattern(pattern);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a valid WebExtension match pattern' },
+  ),
 );
 
 // The case id comes from the URL (SPAs keep it there), through a named group.
-const casePage = z.instanceof(RegExp).refine((pattern) => pattern.source.includes('(?<id>'), {
-  message: 'a case page pattern needs a named group "id"',
-});
+const casePage = z.instanceof(RegExp).check(
+  z.refine((pattern) => pattern.source.includes('(?<id>'), { message: 'a case page pattern needs a named group "id"' }),
+);
 
 const fn = <T extends (...args: never[]) => unknown>() => z.custom<T>((value) => typeof value === 'function', { message: 'expected a function' });
 
-const extractor = z.union([z.string().min(1), fn<Exclude<Extractor, string>>()]);
+const extractor = z.union([z.string().check(z.minLength(1)), fn<Exclude<Extractor, string>>()]);
 
 const phoneFieldRule = z.object({
-  selector: z.string().min(1),
-  accept: fn<NonNullable<PhoneFieldRule['accept']>>().optional(),
+  selector: z.string().check(z.minLength(1)),
+  accept: z.optional(fn<NonNullable<PhoneFieldRule['accept']>>()),
   label: fn<PhoneFieldRule['label']>(),
 });
 
 const fixture = z.object({
   /** A file in tests/fixtures/crm/<profile id>/. */
-  file: z.string().regex(/^[a-z0-9-]+\.html$/, 'fixture files are kebab-case .html'),
+  file: z.string().check(z.regex(/^[a-z0-9-]+\.html$/, 'fixture files are kebab-case .html')),
   /** The address the saved page was shown at. */
   url: z.url({ protocol: /^https?$/ }),
 });
 
 export const CrmProfileSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'profile ids are kebab-case'),
-  name: z.string().min(1),
+  id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'profile ids are kebab-case')),
+  name: z.string().check(z.minLength(1)),
   /**
    * The CRM's origins, as the extension asks for host access to them. A self-hosted product
    * (Request Tracker) has no origin of its own: its patterns have a wildcard host and only say
    * which pages look like it; access is granted for the agent's own origin (ExtraMatches).
    */
-  matches: z.array(matchPattern).min(1),
+  matches: z.array(matchPattern).check(z.minLength(1)),
   /** Case (ticket, record) pages, tested against path + query + hash. */
-  casePages: z.array(casePage).default([]),
+  casePages: z._default(z.array(casePage), []),
   /**
    * The part of the page that shows the case with this id. CRMs keep other records rendered but
    * hidden (Salesforce console tabs, Zendesk ticket tabs); null while the case is still loading.
    */
-  caseScope: fn<(document: Document, caseId: string) => ParentNode | null>().optional(),
-  caseView: z
-    .object({
-      title: extractor.optional(),
+  caseScope: z.optional(fn<(document: Document, caseId: string) => ParentNode | null>()),
+  caseView: z._default(
+    z.object({
+      title: z.optional(extractor),
       /** The number agents quote ("00001026", "CAS-01026-K7M2Q9") when it differs from the URL id. */
-      reference: extractor.optional(),
-      customerName: extractor.optional(),
-      address: extractor.optional(),
-    })
-    .default({}),
-  phoneFields: z.array(phoneFieldRule).min(1),
+      reference: z.optional(extractor),
+      customerName: z.optional(extractor),
+      address: z.optional(extractor),
+    }),
+    {},
+  ),
+  phoneFields: z.array(phoneFieldRule).check(z.minLength(1)),
   /** Where "Log to case" writes: a textarea, an input or a rich-text editor. */
-  noteField: z.string().min(1).optional(),
-  links: z
-    .object({
-      searchByPhone: fn<LinkBuilder>().optional(),
-      newCase: fn<LinkBuilder>().optional(),
-    })
-    .default({}),
-  fixtures: z.array(fixture).min(1),
+  noteField: z.optional(z.string().check(z.minLength(1))),
+  links: z._default(
+    z.object({
+      searchByPhone: z.optional(fn<LinkBuilder>()),
+      newCase: z.optional(fn<LinkBuilder>()),
+    }),
+    {},
+  ),
+  fixtures: z.array(fixture).check(z.minLength(1)),
 });
 
 export type CrmProfile = z.infer<typeof CrmProfileSchema>;
