@@ -23,6 +23,25 @@ function handlers(): Handlers<'bg'> {
     'panel→bg:retry-message': vi.fn(async () => ({ messageId: 'k2' })),
     'panel→bg:delete-message': vi.fn(async () => ({})),
     'panel→bg:mark-read': vi.fn(async () => ({})),
+    'crm→bg:load-detector': vi.fn(async () => ({})),
+    'crm→bg:case-on-screen': vi.fn(async () => ({})),
+    'crm→bg:answer-chat': vi.fn(async () => ({})),
+    'crm→bg:choose-case': vi.fn(async () => ({})),
+    'crm→bg:log-to-case': vi.fn(async () => ({ text: null, count: 0 })),
+  };
+}
+
+/** The CRM content script's handlers, with `openDock` under test and the others idle. */
+function crmHandlers(openDock: Handlers<'crm'>['bg→crm:open-dock']): Handlers<'crm'> {
+  const idle = async () => ({});
+  return {
+    'bg→crm:open-dock': openDock,
+    'bg→crm:ping': idle,
+    'bg→crm:toggle-dock': idle,
+    'bg→crm:chat-request': idle,
+    'bg→crm:offer-cases': idle,
+    'bg→crm:dismiss-request': idle,
+    'bg→crm:search-cases': async () => ({ cases: [] }),
   };
 }
 
@@ -110,7 +129,7 @@ describe('routers of other runtimes', () => {
     const play = vi.fn(async () => ({}));
     const openDock = vi.fn(async () => ({}));
     const offscreen = createRouter('offscreen', protocol, { 'bg→offscreen:play-tone': play }, ID, BASE);
-    const crm = createRouter('crm', crmProtocol, { 'bg→crm:open-dock': openDock }, ID, BASE);
+    const crm = createRouter('crm', crmProtocol, crmHandlers(openDock), ID, BASE);
     expect(await offscreen({ name: 'bg→offscreen:play-tone', payload: { url: `${BASE}sounds/a.wav`, volume: 0.5 } }, serviceWorker)).toEqual({ ok: true, value: {} });
     expect(await crm({ name: 'bg→crm:open-dock', payload: { conversationId: 'c1' } }, serviceWorker)).toEqual({ ok: true, value: {} });
     expect(play).toHaveBeenCalledOnce();
@@ -122,7 +141,7 @@ describe('routers of other runtimes', () => {
     ['a page without our id', { url: 'http://localhost:5173/cases/1001', tab: { id: 3 } as never }],
   ])('rejects and logs a background command from %s', async (_, sender) => {
     const openDock = vi.fn(async () => ({}));
-    const crm = createRouter('crm', crmProtocol, { 'bg→crm:open-dock': openDock }, ID, BASE);
+    const crm = createRouter('crm', crmProtocol, crmHandlers(openDock), ID, BASE);
     expect(await crm({ name: 'bg→crm:open-dock', payload: { conversationId: 'c1' } }, sender)).toBeUndefined();
     expect(openDock).not.toHaveBeenCalled();
     expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('untrusted sender'), expect.anything());
