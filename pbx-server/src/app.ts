@@ -15,6 +15,8 @@ import { keywordReplyBookFor } from './compliance/keyword-replies';
 import { KeywordResponder } from './compliance/keyword-responder';
 import { classifyKeyword } from './compliance/keywords';
 import type { PbxConfig } from './config/schema';
+import { registerCaseLinkRoutes } from './case-links/http';
+import { CaseLinks } from './case-links/store';
 import { registerConversationRoutes } from './conversations/http';
 import { ConversationService } from './conversations/service';
 import { registerDirectoryRoutes } from './directory/http';
@@ -103,6 +105,7 @@ export function buildApp(options: AppOptions): PbxApp {
   registerReadRoutes(app, { reads: new ReadState({ db, events, clock }), auth });
   registerGroupRoutes(app, { groups: new GroupService({ db, events, clock }), auth });
   registerContactRoutes(app, { db, clock, auth });
+  registerCaseLinkRoutes(app, { links: new CaseLinks({ db, clock }), auth });
   registerAdminAgentRoutes(app, { db, auth });
   registerAdminGroupRoutes(app, { db, clock, auth });
   registerAdminNumberRoutes(app, { db, auth, knownCarriers: () => new Set(carriers.byName.keys()) });
