@@ -1,30 +1,18 @@
-import type { ReadonlySignal } from '@preact/signals';
-import type { StoredConversation } from '../utils/db/database';
 import { t } from '../utils/i18n';
 import { ConversationItem } from './ConversationItem';
+import type { ConversationListItem } from './view-types';
 
-type Props = {
-  conversations: ReadonlySignal<StoredConversation[]>;
-  selectedId: ReadonlySignal<string | null>;
-  now: ReadonlySignal<number>;
-  onSelect: (id: string) => void;
-};
+type Props = { items: ConversationListItem[]; selectedId: string | null; now: number; onSelect: (id: string) => void; label?: string };
 
-export function ConversationList({ conversations, selectedId, now, onSelect }: Props) {
+export function ConversationList({ items, selectedId, now, onSelect, label = t('conversations') }: Props) {
   return (
-    <nav class="inbox">
-      <ul class="inbox__list" role="list" aria-label={t('conversations')}>
-        {conversations.value.map((conversation) => (
-          <ConversationItem
-            key={conversation.id}
-            conversation={conversation}
-            selected={conversation.id === selectedId.value}
-            now={now.value}
-            onSelect={onSelect}
-          />
+    <>
+      <ul class="inbox__list" role="list" aria-label={label}>
+        {items.map((item) => (
+          <ConversationItem key={item.id} item={item} selected={item.id === selectedId} now={now} onSelect={onSelect} />
         ))}
       </ul>
-      {conversations.value.length === 0 && <p class="empty">{t('emptyInbox')}</p>}
-    </nav>
+      {items.length === 0 && <p class="empty">{t('emptyInbox')}</p>}
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listConversations, totalUnread } from './conversations';
 import type { ParleyDb } from './database';
 import { timeline } from './messages';
+import { timelineLength, timelineSlice } from './timeline-window';
 
 /**
  * The read-only queries the panel watches, by name. Named (not passed as functions) so the same
@@ -12,6 +13,11 @@ export const liveQueries = {
   conversations: { args: z.tuple([]), run: (db: ParleyDb) => listConversations(db) },
   unreadTotal: { args: z.tuple([]), run: (db: ParleyDb) => totalUnread(db) },
   timeline: { args: z.tuple([z.string().min(1)]), run: (db: ParleyDb, conversationId: string) => timeline(db, conversationId) },
+  timelineSlice: {
+    args: z.tuple([z.string().min(1), z.number().int().min(0), z.number().int().min(1).max(500)]),
+    run: (db: ParleyDb, conversationId: string, fromEnd: number, limit: number) => timelineSlice(db, conversationId, fromEnd, limit),
+  },
+  timelineLength: { args: z.tuple([z.string().min(1)]), run: (db: ParleyDb, conversationId: string) => timelineLength(db, conversationId) },
 } as const;
 
 export type LiveQueryName = keyof typeof liveQueries;
