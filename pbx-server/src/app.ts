@@ -43,6 +43,7 @@ import { QueueTimeouts } from './queues/timeouts';
 import { Scheduler } from './scheduler';
 import { ActionTimers } from './actions/timers';
 import { registerConversationBotRoutes } from './bots/http';
+import { registerTestClockRoute, type ControllableClock } from './test-clock';
 
 export type AppOptions = {
   db: Db;
@@ -56,6 +57,8 @@ export type AppOptions = {
   bus?: EventBus;
   /** Carriers and keyword replies (the numbers themselves are seeded into the db). */
   config?: Partial<Pick<PbxConfig, 'carriers' | 'keywordReplies' | 'numbers'>>;
+  /** Set only by main.ts with PARLEY_CLOCK=controllable: adds POST /v1/test/clock (e2e tests). */
+  clockControl?: ControllableClock;
 };
 
 export type PbxApp = {
@@ -112,6 +115,7 @@ export function buildApp(options: AppOptions): PbxApp {
   registerAdminBotRoutes(app, { db, auth });
   registerConversationBotRoutes(app, { db, clock, auth });
   const scheduler = new Scheduler([new QueueTimeouts({ db, events, clock, dispatcher, queues }), new ActionTimers({ db, events, clock, dispatcher })]);
+  if (options.clockControl) registerTestClockRoute(app, { clock: options.clockControl, scheduler });
   registerEventRoutes(app, {
     db,
     bus,

@@ -3,10 +3,12 @@ import { loadConfig } from './config/load';
 import { openDbFromEnv } from './db/open';
 import { parseCorsOrigins } from './http/cors';
 import { startServer } from './server';
+import { ControllableClock } from './test-clock';
 
 /**
  * `tsx pbx-server/src/main.ts` — env: HOST, PORT (0 = any free port), DATABASE_URL or PARLEY_DATA_DIR,
- * PARLEY_CONFIG, PARLEY_SECRET, PARLEY_CORS_ORIGINS, PARLEY_SIMULATOR=0 to disable the simulator.
+ * PARLEY_CONFIG, PARLEY_SECRET, PARLEY_CORS_ORIGINS, PARLEY_SIMULATOR=0 to disable the simulator,
+ * PARLEY_CLOCK=controllable (e2e tests only) to let POST /v1/test/clock set the server's clock.
  * Prints exactly one line once listening; scripts wait for it.
  */
 async function main() {
@@ -15,6 +17,11 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0..65535, got ${env.PORT}`);
 
   const config = loadConfig(env.PARLEY_CONFIG || undefined);
+  if (env.PARLEY_CLOCK !== undefined && env.PARLEY_CLOCK !== '' && env.PARLEY_CLOCK !== 'controllable') {
+    throw new Error(`PARLEY_CLOCK must be "controllable" or unset, got ${env.PARLEY_CLOCK}`);
+  }
+  const clockControl = env.PARLEY_CLOCK === 'controllable' ? new ControllableClock() : undefined;
+  if (clockControl) console.error('[parley] PARLEY_CLOCK=controllable: POST /v1/test/clock sets this server\'s clock (tests only)');
   const db = await openDbFromEnv(env);
   let server;
   try {
@@ -24,6 +31,7 @@ async function main() {
       port,
       host: env.HOST || '127.0.0.1',
       clock: systemClock,
+      clockControl,
       secret: env.PARLEY_SECRET || undefined,
       corsOrigins: parseCorsOrigins(env.PARLEY_CORS_ORIGINS),
       simulator: env.PARLEY_SIMULATOR !== '0',

@@ -10,6 +10,7 @@ import { seedFromConfig } from './config/seed';
 import type { Db } from './db/db';
 import { migrate } from './db/migrate';
 import { errorBody } from './http/errors';
+import type { ControllableClock } from './test-clock';
 
 export type ServerOptions = {
   db: Db;
@@ -26,6 +27,8 @@ export type ServerOptions = {
   backlogPageSize?: number;
   /** How often queue timeouts are checked (default 1000 ms; 0: only when runDueTimers() is called). */
   timerIntervalMs?: number;
+  /** The clock e2e tests set through POST /v1/test/clock (main.ts, PARLEY_CLOCK=controllable only). */
+  clockControl?: ControllableClock;
 };
 
 export type RunningServer = {
@@ -54,7 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app: outer });
   const pbx = buildApp({
     db,
-    clock: options.clock ?? systemClock,
+    clock: options.clockControl ?? options.clock ?? systemClock,
     secret,
     corsOrigins: options.corsOrigins ?? [],
     simulator: options.simulator ?? true,
@@ -62,6 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     backlogPageSize: options.backlogPageSize,
     upgradeWebSocket,
     config: options.config,
+    clockControl: options.clockControl,
   });
   outer.route('/', pbx.app);
   outer.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));

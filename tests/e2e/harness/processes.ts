@@ -55,9 +55,10 @@ async function freshDatabase(backend: Backend): Promise<{ env: NodeJS.ProcessEnv
   };
 }
 
-export async function startPbxServer(backend: Backend): Promise<RunningProcess> {
+/** `env`: extra environment for the server process (e.g. PARLEY_CLOCK=controllable). */
+export async function startPbxServer(backend: Backend, options: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningProcess> {
   const database = await freshDatabase(backend);
-  const { url, child } = await startNode('pbx-server/src/main.ts', { ...database.env, PORT: '0', HOST: '127.0.0.1' });
+  const { url, child } = await startNode('pbx-server/src/main.ts', { ...options.env, ...database.env, PORT: '0', HOST: '127.0.0.1' });
   return {
     url,
     stop: async () => {
