@@ -33,6 +33,8 @@ export function Thread({ window, toView, now, focusMessageId, onRetry, onDelete 
     estimateSize: () => ESTIMATED_ROW,
     getItemKey: (index) => window.rowAt(index)?.id ?? `position-${index}`,
     overscan: 6,
+    // A thread opens at its newest message: start measuring from the bottom, not from row 0.
+    initialOffset: () => count * ESTIMATED_ROW,
     anchorTo: 'end',
     followOnAppend: true,
     paddingStart: 12,
@@ -42,15 +44,23 @@ export function Thread({ window, toView, now, focusMessageId, onRetry, onDelete 
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
 
-  useEffect(() => window.show(first, last), [window, first, last, count]);
-
-  // Opening a thread shows its newest message.
+  // Opening a thread shows its newest message; until it is there, no older page is worth reading.
   const opened = useRef(false);
   useEffect(() => {
     if (opened.current || count === 0) return;
     opened.current = true;
     virtualizer.scrollToIndex(count - 1, { align: 'end' });
   }, [count]);
+  // Pages follow the range a frame later: in the render where the length changes (the count
+  // arrives, a message lands) the range is still measured from the old scroll offset.
+  useEffect(() => {
+    if (!opened.current) return;
+    const frame = requestAnimationFrame(() => {
+      const visible = virtualizer.getVirtualItems();
+      if (visible.length > 0) window.show(visible[0]!.index, visible.at(-1)!.index);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [window, first, last, count]);
 
   useEffect(() => {
     if (!focusMessageId) return;
@@ -73,8 +83,8 @@ export function Thread({ window, toView, now, focusMessageId, onRetry, onDelete 
               'aria-setsize': count,
               'aria-posinset': item.index + 1,
             };
-            if (!row) return <li key={item.key} {...itemProps} class="thread__placeholder" aria-busy="true" />;
-            if (row.hidden) return <li key={item.key} {...itemProps} class="thread__hidden" />;
+            if (!row) return <li key={item.key} {...itemProps} class="thread__placeholder" aria-hidden="true" />;
+            if (row.hidden) return <li key={item.key} {...itemProps} class="thread__hidden" aria-hidden="true" />;
             return <MessageItem key={item.key} message={toView(row)} now={now.value} itemProps={itemProps} onRetry={onRetry} onDelete={onDelete} />;
           })}
         </ol>

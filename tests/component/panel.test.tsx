@@ -8,6 +8,7 @@ import { upsertMessage } from '../../utils/db/messages';
 import { conversation, message } from '../setup/fixtures';
 import { installI18n } from '../setup/i18n';
 import { fakeBackgroundPort } from '../setup/background-port';
+import { installThreadLayout } from '../setup/layout';
 
 /** Every panel→bg message, answered like the background would. */
 let sent: Array<{ name: string; payload: unknown }>;
@@ -15,6 +16,7 @@ let background: ReturnType<typeof fakeBackgroundPort>;
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  installThreadLayout();
   installI18n();
   sent = [];
   background = fakeBackgroundPort();
@@ -57,7 +59,7 @@ describe('panel', () => {
   it('renders the thread oldest to newest, bodies as text, status on outbound', async () => {
     const log = await openThread();
     const items = within(log).getAllByRole('listitem');
-    expect(items.map((li) => li.querySelector('.bubble__body')!.textContent)).toEqual(['Where is my parcel?', '<img src=x onerror=alert(1)>', 'Checking now']);
+    expect(items.map((li) => li.querySelector('.bubble__body')?.textContent)).toEqual(['Where is my parcel?', '<img src=x onerror=alert(1)>', 'Checking now']);
     expect(log.querySelector('img')).toBeNull();
     expect(items[2]!.textContent).toContain('Delivered');
     expect(items[0]!.textContent).not.toContain('Received');

@@ -1,0 +1,150 @@
+import { signal } from '@preact/signals';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ThreadMessage } from '../../components/MessageItem';
+import { Thread } from '../../components/Thread';
+import type { StoredMessage } from '../../utils/db/database';
+import { db } from '../../utils/db/database';
+import { createThreadWindow, THREAD_PAGE } from '../../utils/ui/thread-window';
+import { message } from '../setup/fixtures';
+import { installI18n } from '../setup/i18n';
+import { installThreadLayout } from '../setup/layout';
+
+const NOW = Date.parse('2026-11-20T10:30:00Z');
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  installI18n();
+  installThreadLayout({ viewport: 400, row: 40 });
+  await Promise.all(db().tables.map((table) => table.clear()));
+});
+afterEach(cleanup);
+
+const view = (row: StoredMessage): ThreadMessage => ({
+  id: row.id,
+  body: row.body,
+  createdAt: row.createdAt,
+  kind: row.kind === 'system' ? 'system' : 'text',
+  direction: row.direction,
+  mine: row.direction === 'outbound',
+  senderName: row.direction === 'inbound' && row.kind !== 'system' ? 'Maria Lopez' : null,
+  status: row.status,
+  failureReason: row.failureReason,
+  canRetry: row.status === 'failed',
+  canDelete: row.status === 'failed',
+  readBy: row.id === 'delivered' ? ['Jake Peralta'] : [],
+});
+
+function renderThread(conversationId = 'c1', handlers = { onRetry: vi.fn(), onDelete: vi.fn() }) {
+  const window = createThreadWindow(conversationId);
+  const now = signal(NOW);
+  render(<Thread window={window} toView={view} now={now} {...handlers} />);
+  return { window, now, ...handlers };
+}
+
+describe('thread', () => {
+  it('shows every message state: queued, sent, delivered with a read receipt, failed with reason and Retry, received, system pill', async () => {
+    const at = (minute: number) => Date.parse(`2026-11-20T10:${String(minute).padStart(2, '0')}:00Z`);
+    await db().messages.bulkPut([
+      { ...message({ id: 'system', body: 'Entered SMS Support Queue', createdAt: at(0) }), kind: 'system' },
+      message({ id: 'received', body: 'Where is my parcel?', createdAt: at(1) }),
+      message({ id: 'delivered', direction: 'outbound', status: 'delivered', body: 'Checking now', createdAt: at(2) }),
+      message({ id: 'sent', direction: 'outbound', status: 'sent', body: 'Found it', createdAt: at(3) }),
+      message({ id: 'failed', direction: 'outbound', status: 'failed', failureReason: 'Carrier rejected the number', body: 'Tracking: 1Z999', createdAt: at(4) }),
+      { ...message({ id: 'queued', direction: 'outbound', status: 'queued', body: 'Anything else?', createdAt: at(5) }), pending: 1 },
+    ]);
+    const { onRetry, onDelete } = renderThread();
+    const log = screen.getByRole('log', { name: 'Messages' });
+    await waitFor(() => expect(within(log).getAllByRole('listitem')).toHaveLength(6));
+    const items = within(log).getAllByRole('listitem');
+    const text = items.map((item) => item.textContent);
+    expect(text[0]).toBe('Entered SMS Support Queue 30 min ago');
+    expect(items[0]!.querySelector('.pill')).not.toBeNull();
+    expect(text[1]).toBe('Maria LopezWhere is my parcel?29 min ago');
+    expect(text[2]).toBe('Checking now28 min agoDelivered✓ Read by Jake Peralta');
+    expect(text[3]).toBe('Found it27 min agoSent');
+    expect(text[4]).toBe('Tracking: 1Z99926 min agoNot deliveredCarrier rejected the numberRetryDelete');
+    expect(text[5]).toBe('Anything else?25 min agoSending');
+    expect(within(log).getAllByRole('button', { name: 'Retry' })).toHaveLength(1);
+    fireEvent.click(within(items[4]!).getByRole('button', { name: 'Retry' }));
+    fireEvent.click(within(items[4]!).getByRole('button', { name: 'Delete' }));
+    expect(onRetry).toHaveBeenCalledWith('failed');
+    expect(onDelete).toHaveBeenCalledWith('failed');
+  });
+
+  it('keeps ages current as time passes', async () => {
+    await db().messages.put(message({ id: 'm1', createdAt: NOW - 3 * 60_000 }));
+    const { now } = renderThread();
+    const time = await screen.findByText('3 min ago');
+    now.value = NOW + 60 * 60_000;
+    await waitFor(() => expect(time.textContent).toBe('1 h ago'));
+  });
+
+  it('renders bodies as text, never as HTML', async () => {
+    await db().messages.put(message({ id: 'm1', body: '<img src=x onerror=alert(1)>' }));
+    renderThread();
+    const log = screen.getByRole('log', { name: 'Messages' });
+    await within(log).findByText('<img src=x onerror=alert(1)>');
+    expect(log.querySelector('img')).toBeNull();
+  });
+
+  it('on a long history renders only the rows on screen, reads only their pages, newest at the bottom', async () => {
+    const total = 5_000;
+    await db().messages.bulkPut(
+      Array.from({ length: total }, (_, i) => message({ id: `m${String(i).padStart(5, '0')}`, body: `text ${i}`, createdAt: NOW - (total - i) * 1000 })),
+    );
+    const watched: Array<{ name: string; args: unknown[] }> = [];
+    const { live } = await import('../../utils/ui/live');
+    const window = createThreadWindow('c1', (name, args, onValue) => {
+      watched.push({ name, args: [...args] });
+      return live(name, args, onValue);
+    });
+    render(<Thread window={window} toView={view} now={signal(NOW)} onRetry={vi.fn()} onDelete={vi.fn()} />);
+    const log = screen.getByRole('log', { name: 'Messages' });
+    await within(log).findByText('text 4999');
+    const items = within(log).getAllByRole('listitem');
+    // A 400 px viewport of 40 px rows: ten on screen plus the overscan, never the whole history.
+    expect(items.length).toBeGreaterThan(5);
+    expect(items.length).toBeLessThan(30);
+    expect(items.at(-1)!.textContent).toContain('text 4999');
+    expect(items.at(-1)!.getAttribute('aria-posinset')).toBe(String(total));
+    expect(items.at(-1)!.getAttribute('aria-setsize')).toBe(String(total));
+    const slices = watched.filter((w) => w.name === 'timelineSlice');
+    expect(slices.every((w) => (w.args[2] as number) === THREAD_PAGE)).toBe(true);
+    expect(new Set(slices.map((w) => w.args[1]))).toEqual(new Set([0]));
+  });
+
+  it('scrolling to the top reads the oldest page and lets go of the pages scrolled past', async () => {
+    const total = 1_000;
+    await db().messages.bulkPut(
+      Array.from({ length: total }, (_, i) => message({ id: `m${String(i).padStart(5, '0')}`, body: `text ${i}`, createdAt: NOW - (total - i) * 1000 })),
+    );
+    const active = new Map<number, number>();
+    const { live } = await import('../../utils/ui/live');
+    const window = createThreadWindow('c1', (name, args, onValue) => {
+      const offset = name === 'timelineSlice' ? (args[1] as number) : -1;
+      active.set(offset, (active.get(offset) ?? 0) + 1);
+      const stop = live(name, args, onValue);
+      return () => {
+        active.set(offset, active.get(offset)! - 1);
+        stop();
+      };
+    });
+    render(<Thread window={window} toView={view} now={signal(NOW)} onRetry={vi.fn()} onDelete={vi.fn()} />);
+    const log = screen.getByRole('log', { name: 'Messages' });
+    await within(log).findByText('text 999');
+    log.scrollTop = 0;
+    // fake-indexeddb walks the skipped rows one by one: slower than a browser, hence the longer wait.
+    await within(log).findByText('text 0', {}, { timeout: 5000 });
+    const watching = [...active].filter(([offset, count]) => offset >= 0 && count > 0).map(([offset]) => offset);
+    // The newest page (where new messages land) and the oldest, nothing in between.
+    expect(watching.sort((a, b) => a - b)).toEqual([0, 950]);
+    expect(within(log).getAllByRole('listitem')[0]!.getAttribute('aria-posinset')).toBe('1');
+  });
+
+  it('shows the empty state once an empty thread has loaded', async () => {
+    renderThread('nothing-here');
+    await screen.findByText('No messages yet. Say hello.');
+  });
+});
