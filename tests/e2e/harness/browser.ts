@@ -18,9 +18,10 @@ export interface ExtensionBrowser {
 /**
  * `profile`: a user-data directory to start from and keep after close, to restart the browser with
  * everything it stored (IndexedDB, storage.local), as a real browser restart does. Without it, a
- * fresh profile is made and deleted on close.
+ * fresh profile is made and deleted on close. `args`: extra Chromium switches (a benchmark's
+ * `--js-flags=--expose-gc`, `--enable-precise-memory-info`).
  */
-export async function launchWithExtension(options: { profile?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: { profile?: string; args?: string[] } = {}): Promise<ExtensionBrowser> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'parley-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -35,6 +36,7 @@ export async function launchWithExtension(options: { profile?: string } = {}): P
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(options.args ?? []),
     ],
     viewport: { width: 1280, height: 800 },
   });

@@ -1,0 +1,92 @@
+// Opening a 50,000-message conversation in the real built extension (panel page in Debian's
+// Chromium) and scrolling through it, beside a raw IndexedDB read of the newest 50 records of the
+// same conversation in the same page and run. Figures only; nothing here asserts a timing.
+//
+// Run with a fresh build: `npx wxt build && npm run bench -- thread-open` (the e2e harness loads
+// .output/chrome-mv3).
+import { resolve } from 'node:path';
+import { build, type Rollup } from 'vite';
+import { launchWithExtension } from '../../e2e/harness/browser';
+
+const MESSAGES = 50_000;
+const ROUNDS = 5;
+/** Pixels per frame while scrolling: a fast fling (~180,000 px/s at 60 fps). */
+const STEP = 3_000;
+const root = resolve(import.meta.dirname, '../../..');
+
+type Page = typeof import('./thread-open.page');
+type Open = Awaited<ReturnType<Page['openBig']>>;
+type Scroll = Awaited<ReturnType<Page['scrollThrough']>>;
+
+async function bundlePage(): Promise<string> {
+  const output = (await build({
+    root,
+    logLevel: 'error',
+    configFile: false,
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: resolve(import.meta.dirname, 'thread-open.page.ts'), name: 'bench', formats: ['iife'], fileName: () => 'bench.js' },
+    },
+  })) as Rollup.RollupOutput[];
+  return (output[0]!.output[0] as Rollup.OutputChunk).code;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function main() {
+  const script = await bundlePage();
+  const browser = await launchWithExtension({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+  try {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (error) => console.error(error));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(browser.extensionUrl('panel.html'));
+    // The extension page's CSP forbids injected <script>; evaluation through the DevTools protocol is allowed.
+    const load = () => page.evaluate(script);
+    const run = <T>(call: string) => page.evaluate(call) as Promise<T>;
+    await load();
+    const seeded = performance.now();
+    await run(`bench.seed(${MESSAGES})`);
+    console.log(`seeded ${MESSAGES.toLocaleString('en')} messages through Dexie in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+
+    // A fresh panel, as the agent has it before clicking: sidebar listed, nothing open.
+    await page.reload();
+    await page.getByRole('button', { name: /Maria Lopez/ }).waitFor();
+    await page.getByRole('button', { name: /Dan Osei/ }).waitFor();
+    await load();
+
+    const raw: number[] = [];
+    const opens: Open[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const read = await run<{ ms: number; rows: number }>('bench.rawNewest50()');
+      if (read.rows !== 50) throw new Error(`raw read returned ${read.rows} rows`);
+      raw.push(read.ms);
+      opens.push(await run<Open>(`bench.openBig(${MESSAGES})`));
+    }
+    const scroll = await run<Scroll>(`bench.scrollThrough(${STEP})`);
+    if (!scroll.reachedTop) throw new Error('the scroll never reached the oldest message');
+
+    const rawMs = median(raw);
+    const inDom = median(opens.map((o) => o.inDomMs));
+    const painted = median(opens.map((o) => o.paintedMs));
+    const version = browser.context.browser()?.version() ?? 'Chromium';
+    console.log(`opening a ${MESSAGES.toLocaleString('en')}-message conversation in the built panel, ${version}, median of ${ROUNDS}`);
+    console.log(`all rounds (ms): raw read ${raw.map((v) => v.toFixed(1)).join(' / ')}; open→in DOM ${opens.map((o) => o.inDomMs.toFixed(1)).join(' / ')}; open→painted ${opens.map((o) => o.paintedMs.toFixed(1)).join(' / ')}`);
+    console.log(`baseline: raw IndexedDB read of the newest 50 records     ${rawMs.toFixed(1).padStart(7)} ms`);
+    console.log(`click → newest message in the DOM                          ${inDom.toFixed(1).padStart(7)} ms  (${(inDom / rawMs).toFixed(2)}× the raw read; target < 3×)`);
+    console.log(`click → newest message painted (next frame)                ${painted.toFixed(1).padStart(7)} ms  (${(painted / rawMs).toFixed(2)}×)`);
+    const last = opens.at(-1)!;
+    console.log(`JS heap after GC: ${last.heapBeforeMb.toFixed(1)} MB with the small conversation open, ${last.heapAfterMb.toFixed(1)} MB with the 50k one (+${(last.heapAfterMb - last.heapBeforeMb).toFixed(1)} MB)`);
+    console.log(
+      `scroll newest → oldest at ${STEP} px/frame: ${scroll.frames} frames in ${scroll.seconds.toFixed(1)} s, longest frame ${scroll.longestFrameMs.toFixed(1)} ms (target ≤ 50), ` +
+        `${scroll.framesOver50} frames over 50 ms, ${scroll.longTasks} long tasks (longest ${scroll.longestTaskMs.toFixed(0)} ms); ` +
+        `oldest shown "${scroll.oldestShown?.slice(0, 30)}…"; ${scroll.domRows} rows in the DOM at the top; heap after GC ${scroll.heapMb.toFixed(1)} MB`,
+    );
+    console.log(`jump to the middle (scrollbar drag) → rows on screen: ${scroll.jumpToMiddleMs.toFixed(0)} ms`);
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();

@@ -1,0 +1,190 @@
+// Runs inside the built extension's panel page for thread-open.bench.ts (bundled by it with Vite
+// and evaluated there): seeds the extension's own database through Dexie, and measures, in the
+// page, what the agent feels — opening a conversation, scrolling it — beside a raw IndexedDB read.
+import { openDb } from '../../../utils/db/database';
+import { activityAt } from '../../../utils/model/conversation';
+
+const start = Date.parse('2026-01-01T00:00:00Z');
+const customer = '+15035550142';
+
+function body(i: number): string {
+  // Mixed lengths, so rows have different heights as real threads do.
+  const base = i % 2 === 0 ? `Customer text ${i}: where is my parcel, it was due on Tuesday?` : `Reply ${i}: it ships today, tracking follows by SMS.`;
+  return i % 7 === 0 ? `${base} ${base} ${base}` : base;
+}
+
+/** One conversation of `count` messages (the one measured) and a small one to switch from. */
+export async function seed(count: number): Promise<void> {
+  const db = openDb();
+  await db.open();
+  const conversation = (id: string, title: string, last: number, preview: string) => {
+    const row = { id, type: 'sms' as const, customerNumber: id === 'big' ? customer : '+15035550177', didNumber: '+15035550100', title, createdAt: start, lastMessageAt: last, lastMessagePreview: preview };
+    return { ...row, activityAt: activityAt(row), unread: 0 };
+  };
+  await db.conversations.bulkPut([conversation('big', 'Maria Lopez', start + count * 1000, body(count - 1)), conversation('small', 'Dan Osei', start + 1000, 'Hi')]);
+  await db.messages.put({ id: 'small-1', conversationId: 'small', direction: 'inbound', body: 'Hi', from: '+15035550177', to: '+15035550100', status: 'received', failureReason: null, senderAgentId: null, idempotencyKey: null, createdAt: start + 1000 });
+  for (let at = 0; at < count; at += 5000) {
+    const rows = [];
+    for (let i = at; i < Math.min(count, at + 5000); i++) {
+      const inbound = i % 2 === 0;
+      rows.push({
+        id: `big-${String(i).padStart(6, '0')}`,
+        conversationId: 'big',
+        direction: inbound ? ('inbound' as const) : ('outbound' as const),
+        body: body(i),
+        from: inbound ? customer : '+15035550100',
+        to: inbound ? '+15035550100' : customer,
+        status: inbound ? ('received' as const) : ('delivered' as const),
+        failureReason: null,
+        senderAgentId: inbound ? null : 'a1',
+        idempotencyKey: null,
+        createdAt: start + i * 1000,
+      });
+    }
+    await db.messages.bulkPut(rows);
+  }
+  db.close();
+}
+
+/** The floor: the newest 50 records of the conversation, straight off the timeline index, raw IndexedDB. */
+export async function rawNewest50(): Promise<{ ms: number; rows: number }> {
+  const began = performance.now();
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('parley');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const rows = await new Promise<unknown[]>((resolve, reject) => {
+    const found: unknown[] = [];
+    const index = idb.transaction('messages').objectStore('messages').index('[conversationId+createdAt]');
+    const request = index.openCursor(IDBKeyRange.bound(['big', -Infinity], ['big', Infinity]), 'prev');
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (cursor && found.length < 50) {
+        found.push(cursor.value);
+        cursor.continue();
+      } else resolve(found);
+    };
+    request.onerror = () => reject(request.error);
+  });
+  const ms = performance.now() - began;
+  idb.close();
+  return { ms, rows: rows.length };
+}
+
+const heapMb = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20;
+const gc = () => (globalThis as unknown as { gc?: () => void }).gc?.();
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+
+function conversationButton(title: string): HTMLButtonElement {
+  const button = [...document.querySelectorAll<HTMLButtonElement>('.inbox__button')].find((b) => b.textContent?.includes(title));
+  if (!button) throw new Error(`no sidebar row for ${title}`);
+  return button;
+}
+
+/** Resolves when a message with `text` is in the thread: when the DOM has it, and at the next frame (painted). */
+function whenRendered(text: string): Promise<{ inDom: number; painted: number }> {
+  return new Promise((resolve) => {
+    const found = () => [...document.querySelectorAll('.thread .bubble__body')].some((node) => node.textContent === text);
+    const observer = new MutationObserver(() => {
+      if (!found()) return;
+      observer.disconnect();
+      const inDom = performance.now();
+      requestAnimationFrame(() => resolve({ inDom, painted: performance.now() }));
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+/**
+ * Click the big conversation in the sidebar (after showing the small one) and time until its
+ * newest message is in the DOM and painted; heap after a GC, before and after.
+ */
+export async function openBig(count: number): Promise<{ inDomMs: number; paintedMs: number; heapBeforeMb: number; heapAfterMb: number }> {
+  conversationButton('Dan Osei').click();
+  await whenRendered('Hi');
+  await nextFrame();
+  gc();
+  const heapBeforeMb = heapMb();
+  const rendered = whenRendered(body(count - 1));
+  const began = performance.now();
+  conversationButton('Maria Lopez').click();
+  const { inDom, painted } = await rendered;
+  // Let the count and the layout settle before weighing the heap.
+  for (let i = 0; i < 10; i++) await nextFrame();
+  gc();
+  return { inDomMs: inDom - began, paintedMs: painted - began, heapBeforeMb, heapAfterMb: heapMb() };
+}
+
+/**
+ * Scroll the open thread from the newest message to the oldest, `step` pixels a frame (a fast
+ * wheel/trackpad fling), timing every frame; then jump to the middle, as a scrollbar drag does.
+ */
+export async function scrollThrough(step: number): Promise<{
+  frames: number;
+  longestFrameMs: number;
+  framesOver50: number;
+  longTasks: number;
+  longestTaskMs: number;
+  seconds: number;
+  reachedTop: boolean;
+  oldestShown: string | null;
+  heapMb: number;
+  domRows: number;
+  jumpToMiddleMs: number;
+}> {
+  const log = document.querySelector<HTMLElement>('.thread')!;
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
+  observer.observe({ type: 'longtask', buffered: false });
+  const deltas: number[] = [];
+  let last = await nextFrame();
+  const began = last;
+  let stuck = 0;
+  while (stuck < 30) {
+    const before = log.scrollTop;
+    log.scrollTop = Math.max(0, before - step);
+    const now = await nextFrame();
+    deltas.push(now - last);
+    last = now;
+    // At the top, keep going a few frames: rows measured there can still move the offset.
+    stuck = log.scrollTop === 0 ? stuck + 1 : 0;
+  }
+  const seconds = (last - began) / 1000;
+  const firstRow = log.querySelector('li[aria-posinset="1"] .bubble__body');
+  const domRows = log.querySelectorAll('.thread__list > li').length;
+  gc();
+  const heap = heapMb();
+
+  // A scrollbar drag to the middle: how long until the rows there are on screen.
+  const jumpBegan = performance.now();
+  log.scrollTop = log.scrollHeight / 2;
+  let jumpToMiddleMs = -1;
+  for (let i = 0; i < 300; i++) {
+    await nextFrame();
+    const rows = [...log.querySelectorAll('.thread__list > li')];
+    const visible = rows.filter((row) => {
+      const box = row.getBoundingClientRect();
+      const view = log.getBoundingClientRect();
+      return box.bottom > view.top && box.top < view.bottom;
+    });
+    if (visible.length > 0 && visible.every((row) => row.querySelector('.bubble__body, .pill'))) {
+      jumpToMiddleMs = performance.now() - jumpBegan;
+      break;
+    }
+  }
+  observer.disconnect();
+  return {
+    frames: deltas.length,
+    longestFrameMs: Math.max(...deltas),
+    framesOver50: deltas.filter((delta) => delta > 50).length,
+    longTasks: tasks.length,
+    longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
+    seconds,
+    reachedTop: firstRow !== null,
+    oldestShown: firstRow?.textContent ?? null,
+    heapMb: heap,
+    domRows,
+    jumpToMiddleMs,
+  };
+}
