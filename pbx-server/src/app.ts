@@ -41,6 +41,7 @@ import { registerQueueControlRoutes } from './queues/http';
 import { QueueService } from './queues/service';
 import { QueueTimeouts } from './queues/timeouts';
 import { Scheduler } from './scheduler';
+import { registerTemplateRoutes } from './templates/http';
 import { ActionTimers } from './actions/timers';
 import { registerConversationBotRoutes } from './bots/http';
 import { registerTestClockRoute, type ControllableClock } from './test-clock';
@@ -56,7 +57,7 @@ export type AppOptions = {
   upgradeWebSocket: UpgradeWebSocket;
   bus?: EventBus;
   /** Carriers and keyword replies (the numbers themselves are seeded into the db). */
-  config?: Partial<Pick<PbxConfig, 'carriers' | 'keywordReplies' | 'numbers'>>;
+  config?: Partial<Pick<PbxConfig, 'carriers' | 'keywordReplies' | 'numbers' | 'templates'>>;
   /** Set only by main.ts with PARLEY_CLOCK=controllable: adds POST /v1/test/clock (e2e tests). */
   clockControl?: ControllableClock;
 };
@@ -108,6 +109,7 @@ export function buildApp(options: AppOptions): PbxApp {
   registerReadRoutes(app, { reads: new ReadState({ db, events, clock }), auth });
   registerGroupRoutes(app, { groups: new GroupService({ db, events, clock }), auth });
   registerContactRoutes(app, { db, clock, auth });
+  registerTemplateRoutes(app, { templates: options.config?.templates ?? [], auth });
   registerCaseLinkRoutes(app, { links: new CaseLinks({ db, clock }), auth });
   registerAdminAgentRoutes(app, { db, auth });
   registerAdminGroupRoutes(app, { db, clock, auth });

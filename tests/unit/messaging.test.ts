@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { crmProtocol } from '../../utils/messaging/crm-protocol';
 import { protocol } from '../../utils/messaging/protocol';
 import { createRouter, type Handlers } from '../../utils/messaging/router';
+import { workspaceProtocol, type WorkspaceMessage } from '../../utils/messaging/workspace-protocol';
 import { PbxError } from '../../utils/pbx/errors';
 
 const ID = 'test-extension-id';
@@ -28,6 +29,8 @@ function handlers(): Handlers<'bg'> {
     'crm→bg:answer-chat': vi.fn(async () => ({})),
     'crm→bg:choose-case': vi.fn(async () => ({})),
     'crm→bg:log-to-case': vi.fn(async () => ({ text: null, count: 0 })),
+    // The workspace messages have tests of their own (workspace-protocol.test.ts).
+    ...(Object.fromEntries(Object.keys(workspaceProtocol).map((name) => [name, vi.fn(async () => ({}))])) as unknown as Pick<Handlers<'bg'>, WorkspaceMessage>),
   };
 }
 

@@ -1,9 +1,10 @@
 import type { Handlers } from '../messaging/router';
+import type { WorkspaceMessage } from '../messaging/workspace-protocol';
 import type { CaseMessage } from './case-handlers';
 import type { ParleyService } from './service';
 
 /** Binds each message addressed to the background to the service; validation and sender checks happen in the router. */
-export function serviceHandlers(service: ParleyService, playTone: (volume: number) => Promise<void>): Omit<Handlers<'bg'>, CaseMessage> {
+export function serviceHandlers(service: ParleyService, playTone: (volume: number) => Promise<void>): Omit<Handlers<'bg'>, CaseMessage | WorkspaceMessage> {
   return {
     'options→bg:connect': async (credentials) => ({ agent: await service.connect(credentials) }),
     'options→bg:disconnect': async () => {

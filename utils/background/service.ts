@@ -1,6 +1,7 @@
 import { getConversation, latestConversationWith, markConversationRead, upsertConversation } from '../db/conversations';
 import type { ParleyDb } from '../db/database';
 import { upsertMessage } from '../db/messages';
+import { storeReceipts } from '../db/receipts';
 import { claimStore, getCursor } from '../db/meta';
 import type { Agent } from '../model/agent';
 import type { ConnectionState } from '../model/connection';
@@ -141,10 +142,15 @@ export class ParleyService {
     }
   }
 
-  /** Backfills a thread the event backlog did not bring (e.g. opened from another agent's number). */
+  /**
+   * Backfills a thread the event backlog did not bring (e.g. opened from another agent's number),
+   * with the read marks given before this client was listening (events bring the later ones).
+   */
   async loadMessages(conversationId: string): Promise<void> {
     if (!(await getConversation(this.db, conversationId))) return;
-    for (const message of await this.connector.listMessages(conversationId)) await upsertMessage(this.db, message);
+    const [messages, receipts] = await Promise.all([this.connector.listMessages(conversationId), this.connector.receipts(conversationId)]);
+    for (const message of messages) await upsertMessage(this.db, message);
+    await storeReceipts(this.db, receipts);
   }
 
   /** Queues a reply (split into parts of at most 140 characters when the agent wants SMS split); replying reads the conversation. */
@@ -170,8 +176,10 @@ export class ParleyService {
     if (!(await this.outbox.remove(messageId))) throw new PbxError('rejected', 'Only a failed message can be deleted');
   }
 
-  markRead(conversationId: string): Promise<void> {
-    return markConversationRead(this.db, conversationId);
+  /** Locally at once (badge, list); then the PBX, so colleagues see "✓ Read by …" (best effort: the next read moves it again). */
+  async markRead(conversationId: string): Promise<void> {
+    await markConversationRead(this.db, conversationId);
+    this.connector.markRead(conversationId).catch((error: unknown) => console.warn('[parley] could not send the read mark', error));
   }
 
   private move(input: SessionInput): void {

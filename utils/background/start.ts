@@ -13,6 +13,8 @@ import { serviceHandlers } from './handlers';
 import { serveLiveQueries } from './live-bridge';
 import { OpenPanels } from './panels';
 import { ParleyService } from './service';
+import { WorkspaceActions } from './workspace-actions';
+import { workspaceHandlers } from './workspace-handlers';
 import { openSidePanelOnActionClick } from './side-panel';
 import { keepSessionAlive } from './watchdog';
 
@@ -30,14 +32,16 @@ export function startBackground(): void {
     playTone,
   });
   const cases = startCaseFlow(database, panels);
-  const service = new ParleyService(database, new ParleyConnector(), {
+  const connector = new ParleyConnector();
+  const workspace = new WorkspaceActions(database, connector, async () => (await sessionItem.getValue())?.agent.id ?? null);
+  const service = new ParleyService(database, connector, {
     onArrivals: (arrivals) => {
       void notifier.announce(arrivals);
       void cases.flow.announce(arrivals).catch((error: unknown) => console.warn('[parley] could not show the chat request', error));
     },
   });
 
-  const route = createRouter('bg', protocol, { ...serviceHandlers(service, playTone), ...cases.handlers });
+  const route = createRouter('bg', protocol, { ...serviceHandlers(service, playTone), ...cases.handlers, ...workspaceHandlers(workspace) });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   serveLiveQueries(database);
   panels.serve();

@@ -39,3 +39,22 @@ export async function totalUnread(db: ParleyDb): Promise<number> {
   await db.conversations.where('unread').above(0).each((row) => (total += row.unread));
   return total;
 }
+
+/** Conversations waiting in an SMS queue for someone to claim them, longest waiting first. */
+export async function waitingInQueues(db: ParleyDb): Promise<StoredConversation[]> {
+  const rows = await db.conversations.where('state').equals('waiting').toArray();
+  return rows
+    .filter((row) => row.group?.kind === 'queue')
+    .sort((a, b) => (a.waitingSince ?? a.createdAt) - (b.waitingSince ?? b.createdAt));
+}
+
+/** The agent left these conversations (a group chat): they go, with their messages and read marks. */
+export async function forgetConversations(db: ParleyDb, ids: readonly string[]): Promise<void> {
+  await db.transaction('rw', [db.conversations, db.messages, db.receipts], async () => {
+    await Promise.all([
+      db.conversations.bulkDelete([...ids]),
+      db.receipts.where('conversationId').anyOf([...ids]).delete(),
+      ...ids.map((id) => db.messages.where('[conversationId+createdAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete()),
+    ]);
+  });
+}

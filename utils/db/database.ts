@@ -1,6 +1,9 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Conversation } from '../model/conversation';
 import type { Message } from '../model/message';
+import type { GroupSummary } from '../model/queue';
+import type { ReadReceipt } from '../model/receipt';
+import type { Template } from '../model/template';
 import { schemaVersions } from './schema';
 
 /**
@@ -15,7 +18,10 @@ export type StoredConversation = Conversation & { activityAt: number; unread: nu
  * server (its id is the idempotency key). `hidden` is set when the agent deleted a failed message
  * the server still has, so a replay does not bring it back.
  */
-export type StoredMessage = Message & { pending?: 1; hidden?: 1 };
+export type StoredMessage = Message & { pending?: 1; hidden?: 1; words?: string[] };
+
+/** A read mark, keyed by conversation and agent. */
+export type StoredReceipt = ReadReceipt & { agentId: string };
 
 export interface MetaRow {
   key: string;
@@ -26,6 +32,9 @@ export type ParleyDb = Dexie & {
   conversations: EntityTable<StoredConversation, 'id'>;
   messages: EntityTable<StoredMessage, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  receipts: Table<StoredReceipt, [string, string]>;
+  groups: EntityTable<GroupSummary, 'id'>;
+  templates: EntityTable<Template, 'id'>;
 };
 
 export function openDb(name = 'parley'): ParleyDb {

@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { listConversations, totalUnread } from './conversations';
+import { listConversations, totalUnread, waitingInQueues } from './conversations';
 import type { ParleyDb } from './database';
+import { allGroups } from './groups';
 import { timeline } from './messages';
+import { readMarksOf } from './receipts';
+import { searchHistory } from './search';
+import { listTemplates } from './templates';
 import { timelineLength, timelineSlice } from './timeline-window';
 
 /**
@@ -18,6 +22,14 @@ export const liveQueries = {
     run: (db: ParleyDb, conversationId: string, fromEnd: number, limit: number) => timelineSlice(db, conversationId, fromEnd, limit),
   },
   timelineLength: { args: z.tuple([z.string().min(1)]), run: (db: ParleyDb, conversationId: string) => timelineLength(db, conversationId) },
+  waitingInQueues: { args: z.tuple([]), run: (db: ParleyDb) => waitingInQueues(db) },
+  search: { args: z.tuple([z.string().max(200)]), run: (db: ParleyDb, query: string) => searchHistory(db, query) },
+  readMarks: {
+    args: z.tuple([z.string().min(1), z.string().min(1)]),
+    run: (db: ParleyDb, conversationId: string, myAgentId: string) => readMarksOf(db, conversationId, myAgentId),
+  },
+  groups: { args: z.tuple([]), run: (db: ParleyDb) => allGroups(db) },
+  templates: { args: z.tuple([]), run: (db: ParleyDb) => listTemplates(db) },
 } as const;
 
 export type LiveQueryName = keyof typeof liveQueries;

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { Message } from '../model/message';
 import type { ParleyDb, StoredMessage } from './database';
-import { mergeMessage } from './merge';
+import { mergeMessage, withWords } from './merge';
 
 /** One conversation's messages, oldest first, straight off the [conversationId+createdAt] index. */
 export async function timeline(db: ParleyDb, conversationId: string): Promise<StoredMessage[]> {
@@ -48,7 +48,7 @@ export async function addOutboxMessages(db: ParleyDb, drafts: OutboxDraft[], now
     const newest = await outboxIndex(db).last();
     const start = Math.max(now, (newest?.createdAt ?? 0) + 1);
     const rows = drafts.map(
-      (draft, index): StoredMessage => ({
+      (draft, index): StoredMessage => withWords({
         id: draft.idempotencyKey,
         conversationId: draft.conversationId,
         direction: 'outbound',
@@ -61,7 +61,7 @@ export async function addOutboxMessages(db: ParleyDb, drafts: OutboxDraft[], now
         idempotencyKey: draft.idempotencyKey,
         createdAt: start + index,
         pending: 1,
-      }),
+      } satisfies StoredMessage),
     );
     await db.messages.bulkAdd(rows);
     return rows;

@@ -35,10 +35,11 @@ const OWNER = 'owner';
  * elsewhere) starts from an empty store instead of mixing two agents' inboxes.
  */
 export async function claimStore(db: ParleyDb, owner: string): Promise<void> {
-  await db.transaction('rw', db.conversations, db.messages, db.meta, async () => {
+  const tables = [db.conversations, db.messages, db.meta, db.receipts, db.groups, db.templates];
+  await db.transaction('rw', tables, async () => {
     const row = await db.meta.get(OWNER);
     if (row?.value === owner) return;
-    await Promise.all([db.conversations.clear(), db.messages.clear(), db.meta.clear()]);
+    await Promise.all(tables.map((table) => table.clear()));
     await db.meta.put({ key: OWNER, value: owner });
   });
 }

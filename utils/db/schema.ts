@@ -4,6 +4,8 @@
  */
 import type { Transaction } from 'dexie';
 import { activityAt, type Conversation } from '../model/conversation';
+import type { Message } from '../model/message';
+import { searchWordsOf } from './words';
 
 export interface SchemaVersion {
   version: number;
@@ -43,6 +45,31 @@ export const schemaVersions: SchemaVersion[] = [
           row.activityAt = activityAt(row);
           // Version 1 kept no read state: nothing counts as unread after the upgrade.
           row.unread = 0;
+        });
+    },
+  },
+  {
+    version: 3,
+    stores: {
+      // state: the SMS-queue waiting list straight off an index.
+      conversations: 'id, activityAt, [customerNumber+activityAt], unread, state',
+      // *words: a word index over message text (multiEntry), so searching the whole local history
+      // reads only the rows whose words start with the query instead of scanning every message.
+      messages: 'id, [conversationId+createdAt], idempotencyKey, [pending+createdAt], *words',
+      // One read mark per (conversation, internal participant): "✓ Read by Jake".
+      receipts: '[conversationId+agentId], conversationId',
+      // The ring groups and SMS queues the agent belongs to, with its presence in each.
+      groups: 'id',
+      // Personal templates (kept here only) and the PBX's shared ones (refreshed from it).
+      templates: 'id, scope',
+    },
+    async upgrade(tx) {
+      await tx
+        .table('messages')
+        .toCollection()
+        .modify((row: Message & { words?: string[] }) => {
+          const words = searchWordsOf(row);
+          if (words.length > 0) row.words = words;
         });
     },
   },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AgentSchema } from '../model/agent';
 import { crmProtocol } from './crm-protocol';
 import type { Receiver } from './names';
+import { workspaceProtocol } from './workspace-protocol';
 
 /**
  * The one protocol between Parley's runtimes. Each name states who sends it to whom
@@ -60,6 +61,7 @@ export const protocol = {
     response: z.object({}),
   },
   ...crmProtocol,
+  ...workspaceProtocol,
 } as const;
 
 export type MessageName = keyof typeof protocol;

@@ -3,6 +3,25 @@ import { z } from 'zod';
 export const ConversationTypeSchema = z.enum(['sms', 'whatsapp', 'direct', 'group']);
 export type ConversationType = z.infer<typeof ConversationTypeSchema>;
 
+/** open: not routed to a group; a group's conversation is waiting (nobody designated), assigned or closed. */
+export const ConversationStateSchema = z.enum(['open', 'waiting', 'assigned', 'closed']);
+export type ConversationState = z.infer<typeof ConversationStateSchema>;
+
+/** An agent wherever another object points at one. */
+export const AgentRefSchema = z.object({ id: z.string(), extension: z.string(), name: z.string() });
+export type AgentRef = z.infer<typeof AgentRefSchema>;
+
+/** The ring group or SMS queue a conversation belongs to. */
+export const GroupRefSchema = z.object({ id: z.string(), kind: z.enum(['ring_group', 'queue']), extension: z.string(), name: z.string() });
+export type GroupRef = z.infer<typeof GroupRefSchema>;
+
+/** Who takes part: agents, and the external numbers of a group chat. */
+export const ParticipantSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('agent'), id: z.string(), extension: z.string(), name: z.string() }),
+  z.object({ type: z.literal('external'), number: z.string(), name: z.string().nullable() }),
+]);
+export type Participant = z.infer<typeof ParticipantSchema>;
+
 /**
  * The normalized conversation every connector maps to. Times are epoch milliseconds so Dexie can
  * index and sort them without parsing strings.
@@ -21,6 +40,22 @@ export const ConversationSchema = z.object({
    * absent for a conversation that is simply the agent's own.
    */
   designatedAgentId: z.string().nullable().optional(),
+  // What a PBX with groups and queues adds; absent from a connector (or an old row) that has none.
+  /** The customer number resolved to a name by the PBX (phonebook, then call log). */
+  customerName: z.string().nullable().optional(),
+  state: ConversationStateSchema.optional(),
+  group: GroupRefSchema.nullable().optional(),
+  designatedAgent: AgentRefSchema.nullable().optional(),
+  /** The agent the PBX alerted (@mention) for this conversation. */
+  mentionedAgentId: z.string().nullable().optional(),
+  /** Epoch ms. */
+  waitingSince: z.number().nullable().optional(),
+  closedAt: z.number().nullable().optional(),
+  participants: z.array(ParticipantSchema).optional(),
+  /** The customer texted STOP to this line: sending is refused until they text START. */
+  optedOut: z.boolean().optional(),
+  /** The PBX's count of texts this agent has not read, when it keeps one (it then wins over local counting). */
+  unreadCount: z.number().int().nonnegative().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

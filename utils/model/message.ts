@@ -1,10 +1,23 @@
 import { z } from 'zod';
+import { AgentRefSchema, GroupRefSchema } from './conversation';
 
 export const MessageDirectionSchema = z.enum(['inbound', 'outbound']);
 export type MessageDirection = z.infer<typeof MessageDirectionSchema>;
 
 export const MessageStatusSchema = z.enum(['queued', 'sent', 'delivered', 'failed', 'received']);
 export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+
+/** `type` stays a string: a PBX adding a lifecycle step must not make the message unreadable. */
+export const SystemEventSchema = z.object({
+  type: z.string(),
+  agent: AgentRefSchema.optional(),
+  group: GroupRefSchema.optional(),
+  by: AgentRefSchema.optional(),
+  number: z.string().optional(),
+  title: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type SystemEvent = z.infer<typeof SystemEventSchema>;
 
 export const MessageSchema = z.object({
   id: z.string(),
@@ -21,6 +34,8 @@ export const MessageSchema = z.object({
   createdAt: z.number(),
   /** "system" for a lifecycle line ("Entered SMS Support Queue"); absent for a text someone wrote. */
   kind: z.literal('system').optional(),
+  /** The fact behind a system message, as data (type "queue.claimed", the agent, …); its text is `body`. */
+  systemEvent: SystemEventSchema.nullable().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

@@ -1,7 +1,11 @@
 import type { Agent } from '../model/agent';
 import type { ConnectionState } from '../model/connection';
-import type { Conversation } from '../model/conversation';
+import type { CallerId, ContactNumber, ContactSuggestion } from '../model/contact';
+import type { AgentRef, Conversation, GroupRef } from '../model/conversation';
 import type { Message } from '../model/message';
+import type { GroupPresence, GroupSummary, TransferTarget } from '../model/queue';
+import type { ReadReceipt } from '../model/receipt';
+import type { Template } from '../model/template';
 
 /** What a PBX can do; the UI hides what a connector does not offer. */
 export interface PbxCapabilities {
@@ -45,7 +49,23 @@ export type PbxEvent =
   | { kind: 'message'; cursor: number; message: Message; conversation: Conversation }
   | { kind: 'status'; cursor: number; message: Message }
   | { kind: 'conversation'; cursor: number; conversation: Conversation }
+  /** The agent no longer sees the conversation (left a group chat). */
+  | { kind: 'removed'; cursor: number; conversationId: string }
+  /** An internal participant moved their read mark. */
+  | { kind: 'receipt'; cursor: number; receipt: ReadReceipt }
+  /** The agent's own presence in a group changed (from this or another session). */
+  | { kind: 'presence'; cursor: number; group: GroupRef; presence: GroupPresence }
   | { kind: 'checkpoint'; cursor: number };
+
+/** Extensions and external numbers to add to a group chat. */
+export interface ChatAdditions {
+  extensions?: string[];
+  externalNumbers?: string[];
+}
+export interface GroupChatDraft extends ChatAdditions {
+  title: string;
+}
+export type PresenceChange = { action: 'login' | 'logout' | 'resume' } | { action: 'pause'; reason: string };
 
 export interface PbxConnectorEvents {
   /** Data events, delivered strictly in cursor order with no duplicates. */
@@ -76,8 +96,31 @@ export interface PbxConnector {
   resumeEvents(): void;
   listConversations(): Promise<Conversation[]>;
   listMessages(conversationId: string): Promise<Message[]>;
-  /** Find-or-create the agent's 1:1 conversation with a customer number. */
-  openConversation(customerNumber: string): Promise<Conversation>;
+  /** Find-or-create the agent's 1:1 conversation with a customer number (from a chosen caller ID). */
+  openConversation(customerNumber: string, fromNumber?: string): Promise<Conversation>;
+  // Queues and ring groups: each answers with the conversation afterwards; a lost claim is a
+  // `rejected` PbxError whose message names the winner ("claimed by Amy Santiago (202)").
+  claim(conversationId: string): Promise<Conversation>;
+  release(conversationId: string): Promise<Conversation>;
+  close(conversationId: string): Promise<Conversation>;
+  transfer(conversationId: string, target: TransferTarget): Promise<Conversation>;
+  listGroups(): Promise<GroupSummary[]>;
+  setPresence(groupId: string, change: PresenceChange): Promise<GroupPresence>;
+  // Chats between agents (and external numbers).
+  openDirect(extension: string): Promise<Conversation>;
+  openGroup(draft: GroupChatDraft): Promise<Conversation>;
+  rename(conversationId: string, title: string): Promise<Conversation>;
+  addParticipants(conversationId: string, additions: ChatAdditions): Promise<Conversation>;
+  leave(conversationId: string): Promise<void>;
+  /** Moves the agent's read mark (to the newest message when none is named). */
+  markRead(conversationId: string, messageId?: string): Promise<void>;
+  receipts(conversationId: string): Promise<ReadReceipt[]>;
+  // Directory and phonebook.
+  listAgents(): Promise<AgentRef[]>;
+  callerIds(): Promise<CallerId[]>;
+  suggestContacts(query: string): Promise<ContactSuggestion[]>;
+  contactOf(number: string): Promise<{ name: string; numbers: ContactNumber[] } | null>;
+  sharedTemplates(): Promise<Template[]>;
   /** Safe to repeat: the same key yields the same message. */
   send(conversationId: string, body: string, idempotencyKey: string): Promise<Message>;
   on<K extends keyof PbxConnectorEvents>(kind: K, listener: (value: PbxConnectorEvents[K]) => void): () => void;

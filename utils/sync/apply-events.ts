@@ -1,9 +1,12 @@
 import Dexie from 'dexie';
-import type { ParleyDb, StoredConversation, StoredMessage } from '../db/database';
+import type { ParleyDb, StoredConversation, StoredMessage, StoredReceipt } from '../db/database';
+import { forgetConversations } from '../db/conversations';
 import { mergeConversation, mergeMessage } from '../db/merge';
 import { hasCaughtUp, setCaughtUp, setCursor } from '../db/meta';
 import type { Conversation } from '../model/conversation';
+import type { GroupRef } from '../model/conversation';
 import type { Message } from '../model/message';
+import type { GroupPresence } from '../model/queue';
 import type { PbxEvent } from '../pbx/connector';
 
 /** What the sync engine queues: the connector's events, and the point where the backlog ended. */
@@ -26,7 +29,7 @@ export interface Arrival {
  * valid once the transaction has committed.
  */
 export function applyEvents(db: ParleyDb, batch: readonly SyncItem[]): Promise<Arrival[]> {
-  return db.transaction('rw', db.conversations, db.messages, db.meta, async () => {
+  return db.transaction('rw', [db.conversations, db.messages, db.meta, db.receipts, db.groups], async () => {
     const touched = rowsTouched(batch);
     const [conversations, outbox, wasCaughtUp] = await Promise.all([
       readConversations(db, touched.conversationIds),
@@ -50,7 +53,10 @@ export function applyEvents(db: ParleyDb, batch: readonly SyncItem[]): Promise<A
       fold.changedConversations.length > 0 ? db.conversations.bulkPut(fold.changedConversations) : undefined,
       setCursor(db, Math.max(...batch.map((item) => item.cursor))),
       fold.caughtUp && !wasCaughtUp ? setCaughtUp(db) : undefined,
+      fold.receipts.length > 0 ? db.receipts.bulkPut(fold.receipts) : undefined,
+      storePresence(db, fold.presence),
     ]);
+    if (fold.removed.length > 0) await forgetConversations(db, fold.removed);
     return fold.arrivals;
   });
 }
@@ -74,6 +80,17 @@ async function readConversations(db: ParleyDb, ids: string[]): Promise<Map<strin
   }
   const rows = await db.conversations.bulkGet(ids);
   return new Map(ids.map((id, index) => [id, rows[index]]));
+}
+
+/** The agent's own presence per group; a group not listed yet is stored from the event's reference. */
+async function storePresence(db: ParleyDb, changes: ReadonlyMap<string, { group: GroupRef; presence: GroupPresence }>): Promise<void> {
+  if (changes.size === 0) return;
+  const ids = [...changes.keys()];
+  const existing = await db.groups.bulkGet(ids);
+  await db.groups.bulkPut(ids.map((id, index) => {
+    const { group, presence } = changes.get(id)!;
+    return { ...(existing[index] ?? { ...group, waitingCount: 0 }), me: presence };
+  }));
 }
 
 /** Adds rows whose id is not stored yet; returns the ids of those that were (and were left untouched). */
@@ -105,6 +122,9 @@ function foldBatch(
   const changedConversations = new Set<string>();
   const replacedOutbox = new Set<string>();
   const arrivals: Array<{ conversationId: string; message: Message; newConversation: boolean }> = [];
+  const receipts = new Map<string, StoredReceipt>();
+  const presence = new Map<string, { group: GroupRef; presence: GroupPresence }>();
+  const removed = new Set<string>();
   let counting = wasCaughtUp;
 
   const putMessage = (message: Message) => {
@@ -120,6 +140,7 @@ function foldBatch(
     if (!merged) return;
     conversations.set(conversation.id, merged);
     changedConversations.add(conversation.id);
+    removed.delete(conversation.id);
   };
   const countUnread = (conversationId: string) => {
     const row = conversations.get(conversationId);
@@ -136,7 +157,8 @@ function foldBatch(
         putMessage(item.message);
         putConversation(item.conversation);
         if (counting && firstTime && item.message.direction === 'inbound' && item.message.kind !== 'system') {
-          countUnread(item.conversation.id);
+          // A PBX that counts unread texts itself already counted this one.
+          if (item.conversation.unreadCount === undefined) countUnread(item.conversation.id);
           arrivals.push({ conversationId: item.conversation.id, message: item.message, newConversation: !knownConversation });
         }
         break;
@@ -146,6 +168,17 @@ function foldBatch(
         break;
       case 'conversation':
         putConversation(item.conversation);
+        break;
+      case 'removed':
+        conversations.set(item.conversationId, undefined);
+        changedConversations.delete(item.conversationId);
+        removed.add(item.conversationId);
+        break;
+      case 'receipt':
+        receipts.set(`${item.receipt.conversationId} ${item.receipt.agent.id}`, { ...item.receipt, agentId: item.receipt.agent.id });
+        break;
+      case 'presence':
+        presence.set(item.group.id, { group: item.group, presence: item.presence });
         break;
       case 'caught-up':
         counting = true;
@@ -162,5 +195,8 @@ function foldBatch(
     replacedOutbox: [...replacedOutbox],
     arrivals: arrivals.map(({ conversationId, ...rest }) => ({ ...rest, conversation: conversations.get(conversationId)! })),
     caughtUp: counting,
+    receipts: [...receipts.values()],
+    presence,
+    removed: [...removed],
   };
 }

@@ -1,12 +1,20 @@
-import { action, computed, createModel, effect, signal } from '@preact/signals';
+import { action, computed, createModel, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { StoredConversation, StoredMessage } from '../db/database';
 import { t } from '../i18n';
 import { request } from '../messaging/client';
 import type { ConnectionState } from '../model/connection';
-import { connectionItem } from '../settings';
+import type { AgentRef } from '../model/conversation';
+import type { HistoryMatches } from '../db/search';
+import { connectionItem, sessionItem } from '../settings';
+import { createComposerSection } from './composer-model';
+import { createConversationActions } from './conversation-actions-model';
 import { explain } from './errors';
 import { live } from './live';
+import { createNewChat } from './new-chat-model';
 import { connectPresence } from './presence';
+import { createQueueSection } from './queue-model';
+import { createThreadSection } from './thread-model';
+import { inSidebar, toListItem, toSearchResults } from './view-data';
 
 const sessionRuns = (state: ConnectionState | null) => state?.status === 'connecting' || state?.status === 'online' || state?.status === 'offline';
 
@@ -25,6 +33,32 @@ export const WorkspaceModel = createModel(() => {
   /** A transient line for the agent (opening a number, a failed send). */
   const notice = signal<string | null>(null);
   const selected = computed(() => conversations.value.find((c) => c.id === selectedId.value) ?? null);
+  const agent = signal<AgentRef | null>(null);
+  const me = computed(() => agent.value);
+  const meId = computed(() => agent.value?.id ?? null);
+  const items = computed(() => conversations.value.filter((row) => inSidebar(row, meId.value)).map((row) => toListItem(row, meId.value)));
+  /** The search box; a query under two characters shows the list instead of results. */
+  const searchQuery = signal('');
+  const matches = signal<HistoryMatches | null>(null);
+  const searchResults = computed(() => (matches.value ? toSearchResults(matches.value, conversations.value, meId.value) : null));
+  const focusMessageId = signal<string | null>(null);
+
+  effect(() => {
+    const setAgent = (session: { agent: AgentRef } | null) => {
+      const next = session ? { id: session.agent.id, extension: session.agent.extension, name: session.agent.name } : null;
+      if (next?.id !== agent.peek()?.id) agent.value = next;
+    };
+    void sessionItem.getValue().then(setAgent);
+    return sessionItem.watch(setAgent);
+  });
+  effect(() => {
+    const query = searchQuery.value.trim();
+    if (query.length < 2) {
+      matches.value = null;
+      return;
+    }
+    return live('search', [query.slice(0, 200)], (value) => (matches.value = value));
+  });
 
   effect(() => live('conversations', [], (rows) => (conversations.value = rows)));
   effect(() => live('unreadTotal', [], (count) => (unreadTotal.value = count)));
@@ -55,6 +89,7 @@ export const WorkspaceModel = createModel(() => {
 
   const select = action((id: string) => {
     selectedId.value = id;
+    focusMessageId.value = null;
     notice.value = null;
     // Best effort: the event stream normally has the history already.
     request('panel→bg:load-messages', { conversationId: id }).catch(() => undefined);
@@ -112,5 +147,40 @@ export const WorkspaceModel = createModel(() => {
     }
   });
 
-  return { conversations, selectedId, selected, messages, unreadTotal, notice, select, openNumber, sendReply, retryMessage, deleteMessage };
+  /** Opens a search hit; a message hit also tells the thread which message to scroll to. */
+  const selectSearchResult = action((conversationId: string, messageId?: string) => {
+    select(conversationId);
+    focusMessageId.value = messageId ?? null;
+  });
+
+  const queue = createQueueSection({ me: meId, conversations, select });
+  const thread = createThreadSection({ selected, selectedId, me: meId });
+  const composer = createComposerSection({ selected, me: meId, select, notice });
+  const actions = createConversationActions();
+  const newChat = createNewChat({ select });
+
+  return {
+    conversations,
+    selectedId,
+    selected,
+    messages,
+    unreadTotal,
+    notice,
+    select,
+    openNumber,
+    sendReply,
+    retryMessage,
+    deleteMessage,
+    me,
+    items,
+    searchQuery,
+    searchResults,
+    selectSearchResult,
+    focusMessageId: focusMessageId as ReadonlySignal<string | null>,
+    queue,
+    thread,
+    composer,
+    actions,
+    newChat,
+  };
 });

@@ -3,6 +3,7 @@ import { CarriersConfigSchema, checkNumberCarriers } from '../carriers/carrier-c
 import { KeywordRepliesConfigSchema } from '../compliance/keyword-replies';
 import { InboundRouteConfigSchema } from '../directory/inbound-route';
 import { checkNumberAutomation, NumberAutomationConfigFields } from './automation-schema';
+import { SharedTemplatesConfigSchema } from '../templates/templates';
 import { BotConfigSchema, ContactConfigSchema, GroupConfigSchema } from './directory-schema';
 
 /** The PBX config file (PARLEY_CONFIG). Seeds the directory and phonebook at start; re-applying it is a no-op. */
@@ -41,6 +42,8 @@ export const PbxConfigSchema = z.object({
   carriers: CarriersConfigSchema,
   /** Automatic answers to STOP, START/UNSTOP and HELP (null: none). */
   keywordReplies: KeywordRepliesConfigSchema.default({}),
+  /** Reply templates shared with every agent (GET /v1/templates). */
+  templates: SharedTemplatesConfigSchema,
 }).superRefine(checkNumberCarriers);
 
 export type PbxConfig = z.infer<typeof PbxConfigSchema>;

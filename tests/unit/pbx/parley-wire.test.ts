@@ -57,14 +57,14 @@ describe('wire mapping', () => {
 
   it('turns an event of an unknown kind into a checkpoint that still moves the cursor, logging the kind once', () => {
     const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
-    const frame = (cursor: number) => WireFrame.parse({ type: 'event', cursor, event: { kind: 'queue.claimed', group: { id: 'g1' } } });
+    const frame = (cursor: number) => WireFrame.parse({ type: 'event', cursor, event: { kind: 'agent.typing', group: { id: 'g1' } } });
     const first = frame(10);
     const second = frame(11);
     if (first.type !== 'event' || second.type !== 'event') throw new Error('expected event frames');
     expect(toPbxEvent(first)).toEqual({ kind: 'checkpoint', cursor: 10 });
     expect(toPbxEvent(second)).toEqual({ kind: 'checkpoint', cursor: 11 });
     expect(info).toHaveBeenCalledTimes(1);
-    expect(info.mock.calls[0]![0]).toContain('queue.claimed');
+    expect(info.mock.calls[0]![0]).toContain('agent.typing');
     info.mockRestore();
   });
 
@@ -83,39 +83,99 @@ describe('wire mapping', () => {
       cursor: 13,
       event: {
         kind: 'message.created',
-        conversation: { ...wireConversation, designatedAgent: { id: 'a7', extension: '207', name: 'Rosa' }, unreadCount: 3, state: 'assigned' },
+        conversation: { ...wireConversation, designatedAgent: { id: 'a7', extension: '207', name: 'Rosa' }, unreadCount: 3, state: 'assigned', futureField: 1 },
         message: { ...wireMessage, kind: 'system', systemEvent: { type: 'queue.entered' } },
       },
     });
     if (frame.type !== 'event') throw new Error('expected an event frame');
     const event = toPbxEvent(frame);
     if (event.kind !== 'message') throw new Error('expected a message event');
-    expect(event.conversation.designatedAgentId).toBe('a7');
-    expect(event.message.kind).toBe('system');
-    expect(event.conversation).not.toHaveProperty('unreadCount');
+    expect(event.conversation).toMatchObject({ designatedAgentId: 'a7', designatedAgent: { name: 'Rosa' }, unreadCount: 3, state: 'assigned' });
+    expect(event.conversation).not.toHaveProperty('futureField');
+    expect(event.message).toMatchObject({ kind: 'system', systemEvent: { type: 'queue.entered' } });
   });
 });
 
-describe('cursor', () => {
-  it('accepts only events after the last delivered cursor', () => {
-    const tracker = new CursorTracker(3);
-    expect(tracker.accept(3)).toBe(false);
-    expect(tracker.accept(4)).toBe(true);
-    expect(tracker.accept(4)).toBe(false);
-    expect(tracker.accept(2)).toBe(false);
-    expect(tracker.value).toBe(4);
+const group = { id: 'g8000', kind: 'queue', extension: '8000', name: 'SMS Support Queue' };
+const amy = { id: 'a202', extension: '202', name: 'Amy Santiago' };
+const queueConversation = {
+  ...wireConversation,
+  customerName: 'Maria Lopez',
+  state: 'waiting',
+  group,
+  designatedAgent: null,
+  mentionedAgentId: 'a201',
+  waitingSince: '2026-11-20T10:00:00.000Z',
+  closedAt: null,
+  participants: [{ type: 'agent', ...amy }, { type: 'external', number: '+15035550177', name: null }],
+  unreadCount: 1,
+  optedOut: false,
+};
+const mapped = (event: unknown, cursor = 20) => {
+  const frame = WireFrame.parse({ type: 'event', cursor, event });
+  if (frame.type !== 'event') throw new Error('expected an event frame');
+  return toPbxEvent(frame);
+};
+
+describe('wire mapping beyond contract v1', () => {
+  it('maps every queue and chat conversation field, times to epoch ms', () => {
+    const event = mapped({ kind: 'queue.waiting', conversation: queueConversation, group });
+    expect(event).toEqual({
+      kind: 'conversation',
+      cursor: 20,
+      conversation: {
+        ...wireConversation,
+        createdAt: Date.parse(wireConversation.createdAt),
+        lastMessageAt: Date.parse(wireConversation.lastMessageAt),
+        customerName: 'Maria Lopez',
+        state: 'waiting',
+        group,
+        designatedAgent: null,
+        designatedAgentId: null,
+        mentionedAgentId: 'a201',
+        waitingSince: Date.parse('2026-11-20T10:00:00.000Z'),
+        closedAt: null,
+        participants: queueConversation.participants,
+        unreadCount: 1,
+        optedOut: false,
+      },
+    });
   });
 
-  it('builds the events URL with cursor and token, ws or wss', () => {
-    expect(eventsUrl('http://127.0.0.1:8787', 12, 'a.b.c')).toBe('ws://127.0.0.1:8787/v1/events?cursor=12&access_token=a.b.c');
-    expect(eventsUrl('https://pbx.example.com/', 0, 't')).toBe('wss://pbx.example.com/v1/events?cursor=0&access_token=t');
+  it('treats assignment, waiting and claims as conversation changes', () => {
+    for (const kind of ['conversation.assigned', 'queue.waiting', 'queue.claimed']) {
+      expect(mapped({ kind, conversation: { ...queueConversation, state: 'assigned', designatedAgent: amy }, group, agent: amy, reason: 'routed' })).toMatchObject({
+        kind: 'conversation',
+        conversation: { state: 'assigned', designatedAgentId: 'a202' },
+      });
+    }
   });
-});
 
-describe('token renewal', () => {
-  it('renews at 90 % of the life, at least a minute early for long-lived tokens', () => {
-    expect(refreshDelayMs(900)).toBe(810_000);
-    expect(refreshDelayMs(300)).toBe(240_000);
-    expect(refreshDelayMs(60)).toBe(54_000);
+  it('maps removals, read receipts and presence', () => {
+    expect(mapped({ kind: 'conversation.removed', conversationId: 'c9' }, 21)).toEqual({ kind: 'removed', cursor: 21, conversationId: 'c9' });
+    expect(mapped({ kind: 'conversation.read', conversationId: 'c1', agent: amy, lastReadMessageId: 'm1', readAt: '2026-11-20T10:05:00.000Z' }, 22)).toEqual({
+      kind: 'receipt',
+      cursor: 22,
+      receipt: { conversationId: 'c1', agent: amy, lastReadMessageId: 'm1', readAt: Date.parse('2026-11-20T10:05:00.000Z') },
+    });
+    expect(mapped({ kind: 'presence.updated', group, loggedIn: true, paused: true, pauseReason: 'Lunch' }, 23)).toEqual({
+      kind: 'presence',
+      cursor: 23,
+      group,
+      presence: { loggedIn: true, paused: true, pauseReason: 'Lunch' },
+    });
+  });
+
+  it('drops a field it cannot read instead of the event: a new state, participant type or lifecycle step', () => {
+    const event = mapped({
+      kind: 'conversation.updated',
+      conversation: { ...queueConversation, state: 'parked', participants: [{ type: 'bot', name: 'x' }, { type: 'agent', ...amy }], group: { id: 'g' } },
+    });
+    if (event.kind !== 'conversation') throw new Error('expected a conversation event');
+    expect(event.conversation.state).toBeUndefined();
+    expect(event.conversation.group).toBeUndefined();
+    expect(event.conversation.participants).toEqual([{ type: 'agent', ...amy }]);
+    const message = mapped({ kind: 'message.updated', message: { ...wireMessage, kind: 'system', systemEvent: { type: 'queue.parked', agent: amy, extra: true } } });
+    expect(message).toMatchObject({ kind: 'status', message: { kind: 'system', systemEvent: { type: 'queue.parked', agent: amy } } });
   });
 });

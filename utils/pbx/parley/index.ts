@@ -1,6 +1,7 @@
 import type { Conversation } from '../../model/conversation';
 import type { Message } from '../../model/message';
-import type { Credentials, PbxCapabilities, PbxConnector, PbxConnectorEvents, StoredSession } from '../connector';
+import type { TransferTarget } from '../../model/queue';
+import type { ChatAdditions, Credentials, GroupChatDraft, PbxCapabilities, PbxConnector, PbxConnectorEvents, PresenceChange, StoredSession } from '../connector';
 import { Emitter } from '../emitter';
 import { PbxError } from '../errors';
 import { eventsUrl } from './cursor';
@@ -14,7 +15,7 @@ export interface ParleyConnectorOptions {
   createSocket?: (url: string) => WebSocket;
 }
 
-/** The connector for Parley's reference server (contract v1). */
+/** The connector for Parley's reference server (contract v1 plus its queue, chat and read-state routes). */
 export class ParleyConnector implements PbxConnector {
   readonly capabilities: PbxCapabilities = { channels: ['sms', 'whatsapp'], resumableEvents: true, idempotentSend: true };
 
@@ -92,8 +93,80 @@ export class ParleyConnector implements PbxConnector {
     return this.api().listMessages(this.token, conversationId);
   }
 
-  openConversation(customerNumber: string): Promise<Conversation> {
-    return this.api().openConversation(this.token, customerNumber);
+  openConversation(customerNumber: string, fromNumber?: string): Promise<Conversation> {
+    return this.api().openConversation(this.token, customerNumber, fromNumber);
+  }
+
+  claim(conversationId: string) {
+    return this.api().queueControl(this.token, conversationId, 'claim');
+  }
+
+  release(conversationId: string) {
+    return this.api().queueControl(this.token, conversationId, 'release');
+  }
+
+  close(conversationId: string) {
+    return this.api().queueControl(this.token, conversationId, 'close');
+  }
+
+  transfer(conversationId: string, target: TransferTarget) {
+    return this.api().transfer(this.token, conversationId, target);
+  }
+
+  listGroups() {
+    return this.api().listGroups(this.token);
+  }
+
+  setPresence(groupId: string, change: PresenceChange) {
+    return this.api().setPresence(this.token, groupId, change);
+  }
+
+  openDirect(extension: string) {
+    return this.api().openDirect(this.token, extension);
+  }
+
+  openGroup(draft: GroupChatDraft) {
+    return this.api().openGroup(this.token, draft);
+  }
+
+  rename(conversationId: string, title: string) {
+    return this.api().rename(this.token, conversationId, title);
+  }
+
+  addParticipants(conversationId: string, additions: ChatAdditions) {
+    return this.api().addParticipants(this.token, conversationId, additions);
+  }
+
+  leave(conversationId: string) {
+    return this.api().leave(this.token, conversationId);
+  }
+
+  markRead(conversationId: string, messageId?: string) {
+    return this.api().markRead(this.token, conversationId, messageId);
+  }
+
+  receipts(conversationId: string) {
+    return this.api().receipts(this.token, conversationId);
+  }
+
+  listAgents() {
+    return this.api().listAgents(this.token);
+  }
+
+  callerIds() {
+    return this.api().callerIds(this.token);
+  }
+
+  suggestContacts(query: string) {
+    return this.api().suggestContacts(this.token, query);
+  }
+
+  contactOf(number: string) {
+    return this.api().contactOf(this.token, number);
+  }
+
+  sharedTemplates() {
+    return this.api().sharedTemplates(this.token);
   }
 
   send(conversationId: string, body: string, idempotencyKey: string): Promise<Message> {

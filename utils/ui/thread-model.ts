@@ -1,0 +1,45 @@
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import type { StoredConversation } from '../db/database';
+import type { ReadMark } from '../db/receipts';
+import { live } from './live';
+import { createThreadWindow, type ThreadWindow } from './thread-window';
+import { threadMessageMapper, toThreadHeader } from './view-data';
+
+/**
+ * The open conversation's thread (contract §3, change note 09:35): a live window over its
+ * timeline, the row → view mapping (sender names, delivery state, "✓ Read by …"), and the header
+ * with the controls the agent may use now.
+ */
+export function createThreadSection(deps: { selected: ReadonlySignal<StoredConversation | null>; selectedId: ReadonlySignal<string | null>; me: ReadonlySignal<string | null> }) {
+  const window = signal<ThreadWindow | null>(null);
+  const readMarks = signal<ReadMark[]>([]);
+
+  effect(() => {
+    const id = deps.selectedId.value;
+    if (!id) {
+      window.value = null;
+      return;
+    }
+    const opened = createThreadWindow(id);
+    window.value = opened;
+    return () => opened.dispose();
+  });
+  effect(() => {
+    const id = deps.selectedId.value;
+    const me = deps.me.value;
+    readMarks.value = [];
+    if (!id || !me) return;
+    return live('readMarks', [id, me], (value) => (readMarks.value = value));
+  });
+
+  const toView = computed(() => {
+    const marks = new Map(readMarks.value.map((mark) => [mark.messageId, mark.readers]));
+    return threadMessageMapper(deps.selected.value, deps.me.value, marks);
+  });
+  const header = computed(() => {
+    const row = deps.selected.value;
+    return row ? toThreadHeader(row, deps.me.value) : null;
+  });
+
+  return { window: window as ReadonlySignal<ThreadWindow | null>, toView, header };
+}
