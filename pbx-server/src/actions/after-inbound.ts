@@ -1,10 +1,6 @@
-import type { Transaction } from '../db/db';
 import { classifyKeyword } from '../compliance/keywords';
-import type { Outbound } from '../conversations/outbound';
-import type { ConversationRecord, StoredMessage } from '../conversations/store';
-import type { Emit } from '../events/unit-of-work';
 import { isWorkingTime } from '../routing/effective-route';
-import type { NumberAutomation } from '../routing/number-automation';
+import type { InboundBatch } from '../routing/inbound-batch';
 import type { NumberAction } from './action-schema';
 import { armed, fresh, spent } from './schedule';
 import { loadActionStates, saveActionState, stateKey } from './state';
@@ -16,15 +12,7 @@ import { runTask } from './tasks';
  * text that finds it unarmed, and the scheduler (actions/timers.ts) checks its conditions as their
  * windows end. STOP/START/HELP are left to compliance. Numbers without actions cost no query.
  */
-export async function runActionsAfterInbound(
-  tx: Transaction,
-  emit: Emit,
-  conversations: readonly ConversationRecord[],
-  stored: readonly StoredMessage[],
-  automation: ReadonlyMap<string, NumberAutomation>,
-  at: Date,
-  outbound: Outbound[],
-): Promise<void> {
+export async function runActionsAfterInbound({ tx, emit, conversations, stored, automation, at, outbound }: InboundBatch): Promise<void> {
   const withActions = conversations.filter((c) => c.didNumber && (automation.get(c.didNumber)?.actions.length ?? 0) > 0);
   if (withActions.length === 0) return;
   const states = await loadActionStates(tx, withActions.map((c) => c.id));

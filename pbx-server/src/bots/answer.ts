@@ -1,11 +1,8 @@
-import type { Transaction } from '../db/db';
 import { classifyKeyword } from '../compliance/keywords';
-import { appendAutomatedText, type Outbound } from '../conversations/outbound';
-import type { ConversationRecord, StoredMessage } from '../conversations/store';
+import { appendAutomatedText } from '../conversations/outbound';
 import { findBot } from '../directory/bots';
-import type { Emit } from '../events/unit-of-work';
 import { isWorkingTime } from '../routing/effective-route';
-import type { NumberAutomation } from '../routing/number-automation';
+import type { InboundBatch } from '../routing/inbound-batch';
 import { configuredBot } from './bot';
 import { answeringBots } from './presence';
 
@@ -14,15 +11,7 @@ import { answeringBots } from './presence';
  * `outbound`, sent after commit). Only conversations a route gave a bot can have one that answers,
  * so the others cost no query.
  */
-export async function answerByBots(
-  tx: Transaction,
-  emit: Emit,
-  conversations: readonly ConversationRecord[],
-  stored: readonly StoredMessage[],
-  automation: ReadonlyMap<string, NumberAutomation>,
-  at: Date,
-  outbound: Outbound[],
-): Promise<void> {
+export async function answerByBots({ tx, emit, conversations, stored, automation, at, outbound }: InboundBatch): Promise<void> {
   const withBot = new Map(conversations.filter((c) => c.botId).map((c) => [c.id, c]));
   if (withBot.size === 0) return;
   const bots = await answeringBots(tx, [...withBot.keys()]);

@@ -134,9 +134,9 @@ export class InboundRouter {
 
     await this.notify(tx, emit, targets, stored, unread, at);
     for (const a of announcements) await announce(tx, emit, a);
-    const conversations = [...targets.values()].map((t) => t.record);
-    await answerByBots(tx, emit, conversations, stored, automation, at, outbound);
-    await runActionsAfterInbound(tx, emit, conversations, stored, automation, at, outbound);
+    const batch = { tx, emit, conversations: [...targets.values()].map((t) => t.record), stored, automation, at, outbound };
+    await answerByBots(batch);
+    await runActionsAfterInbound(batch);
     return { ids, rejected };
   }
 
