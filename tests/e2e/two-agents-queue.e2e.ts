@@ -1,0 +1,113 @@
+// Issue 5, seeds 000/002: an SMS queue worked by two agents, each in their own browser with the
+// real extension, against the real server. Both see the waiting customer; Jake claims and Amy sees
+// it leave her queue with a notice; Jake transfers to Amy, who becomes designated, replies (the
+// customer's phone receives it) and closes; the customer's next text waits in the queue again as a
+// new conversation. Everything is done through the panel's own controls, by their accessible names.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openPanel, signIn } from './harness/agent.ts';
+import { launchWithExtension, type ExtensionBrowser } from './harness/browser.ts';
+import { customerTexts, textsReceivedBy } from './harness/customer.ts';
+import { startPbxServer, type Backend, type RunningProcess } from './harness/processes.ts';
+import { storedRows } from './harness/service-worker.ts';
+
+/** The demo's "SMS Support Queue" line (queue 8000: Jake 201, Amy 202, Wyatt 211). */
+const QUEUE_DID = '+15035550111';
+const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
+
+type Row = { id: string; customerNumber: string | null; state?: string; designatedAgent?: { extension: string } | null };
+
+const queueSection = (panel: Page) => panel.getByRole('region', { name: /SMS queue/ });
+const waitingItem = (panel: Page, text: string) => queueSection(panel).getByRole('listitem').filter({ hasText: text });
+const sidebarItem = (panel: Page, text: string) => panel.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: text });
+const actions = (panel: Page) => panel.getByRole('group', { name: 'Conversation actions' });
+
+describe.each<Backend>(['pglite', 'postgres'])('two agents share an SMS queue, server on %s', (backend) => {
+  let server: RunningProcess;
+  let jake: ExtensionBrowser;
+  let amy: ExtensionBrowser;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startPbxServer(backend);
+    [jake, amy] = await Promise.all([launchWithExtension(), launchWithExtension()]);
+    await Promise.all([signIn(jake, server.url, '201', 'parley-201'), signIn(amy, server.url, '202', 'parley-202')]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([jake?.close(), amy?.close()]);
+    await server?.stop();
+  });
+
+  it('claim, transfer, reply, close, and the next text queues a new conversation', async () => {
+    // A number of its own per backend run: the simulator keeps each customer's thread.
+    const customer = backend === 'pglite' ? '+15035550181' : '+15035550182';
+    const [jakePanel, amyPanel] = await Promise.all([openPanel(jake), openPanel(amy)]);
+
+    await customerTexts(server.url, customer, QUEUE_DID, 'Hi, my order #4417 never arrived');
+    // Both members see the waiting customer, with Claim.
+    for (const panel of [jakePanel, amyPanel]) {
+      await waitingItem(panel, 'my order #4417 never arrived').getByRole('button', { name: 'Claim' }).waitFor();
+    }
+    await jakePanel.screenshot({ path: resolve(ARTIFACTS, `queue-waiting-${backend}.png`) });
+
+    // Jake claims: it leaves both queues; Amy is told who took it.
+    await waitingItem(jakePanel, 'my order #4417').getByRole('button', { name: 'Claim' }).click();
+    await waitingItem(jakePanel, 'my order #4417').waitFor({ state: 'detached' });
+    await waitingItem(amyPanel, 'my order #4417').waitFor({ state: 'detached' });
+    await queueSection(amyPanel).getByRole('status').filter({ hasText: 'Claimed by Jake Peralta (201)' }).waitFor();
+    await sidebarItem(jakePanel, 'my order #4417').waitFor();
+    expect(await sidebarItem(amyPanel, 'my order #4417').count()).toBe(0);
+    await amyPanel.screenshot({ path: resolve(ARTIFACTS, `queue-claimed-elsewhere-${backend}.png`) });
+
+    // Jake (designated) transfers to Amy through the dialog.
+    await jakePanel.getByRole('log', { name: 'Messages' }).getByText('Conversation claimed by Jake Peralta (201)').waitFor();
+    await actions(jakePanel).getByRole('button', { name: 'Transfer' }).click();
+    const dialog = jakePanel.getByRole('dialog', { name: 'Transfer conversation' });
+    await dialog.getByRole('radio', { name: 'Amy Santiago (202)' }).check();
+    await dialog.getByRole('button', { name: 'Transfer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // No longer Jake's: it leaves his list.
+    await sidebarItem(jakePanel, 'my order #4417').waitFor({ state: 'detached' });
+
+    // Amy is now the designated agent: the conversation is in her list; she opens it and replies.
+    await sidebarItem(amyPanel, 'my order #4417').click();
+    const amyThread = amyPanel.getByRole('log', { name: 'Messages' });
+    await amyThread.getByText('Conversation transferred to Amy Santiago (202)').waitFor();
+    const composer = amyPanel.getByRole('textbox', { name: 'Message' });
+    await expect.poll(() => composer.isEnabled()).toBe(true);
+    const reply = `So sorry! A replacement ships today (${backend}).`;
+    await composer.fill(reply);
+    await composer.press('Enter');
+    await expect.poll(() => composer.inputValue()).toBe('');
+    await expect.poll(async () => (await textsReceivedBy(server.url, customer)).filter((m) => m.direction === 'to-customer').map((m) => m.body), { timeout: 15_000 })
+      .toEqual([reply]);
+    await amyThread.getByText(reply).waitFor();
+    const rowsBefore = await storedRows<Row>(amyPanel, 'conversations');
+    const handled = rowsBefore.find((row) => row.customerNumber === customer);
+    expect(handled).toMatchObject({ state: 'assigned', designatedAgent: { extension: '202' } });
+
+    // Amy closes it.
+    await actions(amyPanel).getByRole('button', { name: 'Close' }).click();
+    await amyThread.getByText(/Conversation closed by Amy Santiago/).waitFor();
+    await expect.poll(() => composer.isDisabled()).toBe(true);
+    await amyPanel.screenshot({ path: resolve(ARTIFACTS, `queue-closed-${backend}.png`) });
+
+    // The customer's next text is a new conversation, waiting in the queue for both agents.
+    await customerTexts(server.url, customer, QUEUE_DID, 'One more question about #4417');
+    for (const panel of [jakePanel, amyPanel]) {
+      await waitingItem(panel, 'One more question about #4417').getByRole('button', { name: 'Claim' }).waitFor();
+    }
+    await expect
+      .poll(async () => {
+        const rows = (await storedRows<Row>(amyPanel, 'conversations')).filter((row) => row.customerNumber === customer);
+        return rows.map((row) => [row.id === handled!.id ? 'first' : 'new', row.state]).sort();
+      })
+      .toEqual([
+        ['first', 'closed'],
+        ['new', 'waiting'],
+      ]);
+  });
+});
