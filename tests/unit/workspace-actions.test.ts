@@ -27,7 +27,7 @@ function fakeConnector() {
     leave: vi.fn(async () => undefined),
     listAgents: vi.fn(async () => [amy, jake, { id: 'a211', extension: '211', name: 'Wyatt Brooks' }]),
     listGroups: vi.fn(async () => [{ ...queue, me: { loggedIn: true, paused: false, pauseReason: null }, waitingCount: 1 }]),
-    contactOf: vi.fn(async () => ({ name: 'Maria Lopez', numbers: [{ number: '+15035550177', label: 'Home' }, { number: '+15035550142', label: 'Mobile' }] })),
+    contactOf: vi.fn(async (): Promise<{ name: string; numbers: Array<{ number: string; label: string }> } | null> => ({ name: 'Maria Lopez', numbers: [{ number: '+15035550177', label: 'Home' }, { number: '+15035550142', label: 'Mobile' }] })),
     callerIds: vi.fn(async () => [
       { number: '+15035550100', channel: 'sms' as const, label: 'Support line' },
       { number: '+15035550133', channel: 'whatsapp' as const, label: 'WhatsApp billing' },
