@@ -1,12 +1,13 @@
 import { useSignal } from '@preact/signals';
 import { t } from '../utils/i18n';
-import { ContactSearch, type Suggestion } from './ContactSearch';
+import type { ContactSuggestion } from '../utils/model/contact';
+import { ContactSearch } from './ContactSearch';
 import { Dialog } from './Dialog';
 import { MemberPicker } from './MemberPicker';
 import { NumberChips } from './NumberChips';
 
 export type AddParticipants = { extensions?: string[]; externalNumbers?: string[] };
-export type ContactLookup = { query: string; onQuery: (query: string) => void; suggestions: Suggestion[] };
+export type ContactLookup = { query: string; onQuery: (query: string) => void; suggestions: ContactSuggestion[] };
 
 type Props = {
   directory: Array<{ id: string; extension: string; name: string }>;

@@ -3,7 +3,8 @@ import { useId, useRef } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import { SendRoutePicker, type PhoneOption } from './SendRoutePicker';
 import { SmsCounter } from './SmsCounter';
-import { TemplateMenu, type Template } from './TemplateMenu';
+import type { Template } from '../utils/model/template';
+import { TemplateMenu } from './TemplateMenu';
 
 export type ComposerRoute = {
   destinations: PhoneOption[];

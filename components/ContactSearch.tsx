@@ -1,15 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import { t } from '../utils/i18n';
+import type { ContactSuggestion } from '../utils/model/contact';
 import { normalizeToE164 } from '../utils/sms/detect';
-
-export type Suggestion = { number: string; name: string | null; source: 'phonebook' | 'recent_call' | 'conversation' };
 
 type Props = {
   label: string;
   query: string;
   onQuery: (query: string) => void;
-  suggestions: Suggestion[];
+  suggestions: ContactSuggestion[];
   /** A number chosen from the list, or typed and valid (E.164). */
   onPick: (number: string, name: string | null) => void;
 };
@@ -30,7 +29,7 @@ export function ContactSearch({ label, query, onQuery, suggestions, onPick }: Pr
   const id = useId();
   const open = query.trim().length > 0 && suggestions.length > 0;
 
-  const pick = (suggestion: Suggestion) => {
+  const pick = (suggestion: ContactSuggestion) => {
     onPick(suggestion.number, suggestion.name);
     onQuery('');
     active.value = -1;

@@ -1,6 +1,6 @@
 import { t } from '../utils/i18n';
 import { age, exactTime } from '../utils/ui/age';
-import type { ConversationListItem } from './view-types';
+import type { ConversationListItem } from '../utils/ui/view-data';
 
 type Props = { item: ConversationListItem; selected: boolean; now: number; onSelect: (id: string) => void };
 

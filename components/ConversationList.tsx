@@ -1,6 +1,6 @@
 import { t } from '../utils/i18n';
 import { ConversationItem } from './ConversationItem';
-import type { ConversationListItem } from './view-types';
+import type { ConversationListItem } from '../utils/ui/view-data';
 
 type Props = { items: ConversationListItem[]; selectedId: string | null; now: number; onSelect: (id: string) => void; label?: string };
 

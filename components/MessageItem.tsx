@@ -1,22 +1,7 @@
 import type { HTMLAttributes } from 'preact';
 import { t } from '../utils/i18n';
 import { age, exactTime } from '../utils/ui/age';
-
-/** One row of the thread as the view shows it (panel contract §3). */
-export interface ThreadMessage {
-  id: string;
-  body: string;
-  createdAt: number;
-  kind: 'text' | 'system';
-  direction: 'inbound' | 'outbound';
-  mine: boolean;
-  senderName: string | null;
-  status: 'queued' | 'sent' | 'delivered' | 'failed' | 'received';
-  failureReason: string | null;
-  canRetry: boolean;
-  canDelete: boolean;
-  readBy: string[];
-}
+import type { ThreadMessage } from '../utils/ui/view-data';
 
 export type FailedMessageActions = { onRetry: (id: string) => void; onDelete: (id: string) => void };
 type Props = {

@@ -17,13 +17,13 @@ export interface NewConversationActions {
 }
 
 type Kind = 'chat' | 'sms' | 'group';
-type Props = { actions: NewConversationActions; onCancel: () => void };
+type Props = { actions: NewConversationActions; onCancel: () => void; onStarted: () => void };
 
 /**
  * Seed 002 "+ New": a direct chat with a colleague, an SMS to a number or contact, or a named group
  * of colleagues with optional external numbers.
  */
-export function NewConversationDialog({ actions, onCancel }: Props) {
+export function NewConversationDialog({ actions, onCancel, onStarted }: Props) {
   const kind = useSignal<Kind>('sms');
   const extension = useSignal<string>('');
   const recipient = useSignal<{ number: string; name: string | null } | null>(null);
@@ -46,7 +46,10 @@ export function NewConversationDialog({ actions, onCancel }: Props) {
           ? await actions.startSms(recipient.value!.number, fromNumber.value || undefined)
           : await actions.startGroup(title.value.trim(), members.value, externals.value.map((entry) => entry.number));
     busy.value = false;
-    if (done) onCancel();
+    if (done) {
+      onCancel();
+      onStarted();
+    }
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { t } from '../utils/i18n';
 import { age, exactTime } from '../utils/ui/age';
-import type { WaitingItem } from './view-types';
+import type { WaitingItem } from '../utils/ui/view-data';
 
 type Props = {
   waiting: WaitingItem[];

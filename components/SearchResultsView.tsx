@@ -1,7 +1,7 @@
 import { t } from '../utils/i18n';
 import { age, exactTime } from '../utils/ui/age';
 import { ConversationList } from './ConversationList';
-import type { SearchResults } from './view-types';
+import type { SearchResults } from '../utils/ui/view-data';
 
 type Props = { results: SearchResults; now: number; selectedId: string | null; onOpen: (conversationId: string, messageId?: string) => void };
 

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { t } from '../utils/i18n';
 import { ConversationList } from './ConversationList';
 import { SearchResultsView } from './SearchResultsView';
-import type { ConversationListItem, SearchResults } from './view-types';
+import type { ConversationListItem, SearchResults } from '../utils/ui/view-data';
 
 type Props = {
   /** The SMS queue section, on top. */

@@ -1,7 +1,6 @@
+import type { Template } from '../utils/model/template';
 import { t } from '../utils/i18n';
 
-/** Structurally the TemplatesModel's Template (panel contract §7). */
-export type Template = { id: string; scope: 'personal' | 'shared'; name: string; body: string };
 
 type Props = { id: string; templates: Template[]; active: number; onPick: (template: Template) => void };
 

@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { StoredMessage } from '../utils/db/database';
 import { t } from '../utils/i18n';
 import type { ThreadWindow } from '../utils/ui/thread-window';
-import { MessageItem, type FailedMessageActions, type ThreadMessage } from './MessageItem';
+import type { ThreadMessage } from '../utils/ui/view-data';
+import { MessageItem, type FailedMessageActions } from './MessageItem';
 import { useVirtualizer } from './useVirtualizer';
 
 type Props = {

@@ -1,26 +1,13 @@
 import { useSignal } from '@preact/signals';
-import type { ConversationType } from '../utils/model/conversation';
+import type { AgentRef, GroupRef, Participant } from '../utils/model/conversation';
+import type { ThreadHeader as ThreadHeaderData } from '../utils/ui/view-data';
 import { t } from '../utils/i18n';
 import { AddParticipantsDialog, type AddParticipants, type ContactLookup } from './AddParticipantsDialog';
 import { RenameDialog } from './RenameDialog';
 import { TransferDialog, type TransferTarget } from './TransferDialog';
 
-type Participant = { type: 'agent'; id: string; extension: string; name: string } | { type: 'external'; number: string; name: string | null };
-
-/** Panel contract §3 ThreadHeader. */
-export interface ThreadHeaderData {
-  title: string;
-  number: string | null;
-  type: ConversationType;
-  groupName: string | null;
-  state: 'open' | 'waiting' | 'assigned' | 'closed' | null;
-  participants: Participant[];
-  queueControls: { transfer: boolean; release: boolean; close: boolean } | null;
-  groupControls: { rename: boolean; addParticipants: boolean; leave: boolean } | null;
-}
-
 export interface ConversationActions {
-  transferTargets: { agents: Array<{ id: string; extension: string; name: string }>; groups: Array<{ id: string; extension: string; name: string }> } | null;
+  transferTargets: { agents: AgentRef[]; groups: GroupRef[] } | null;
   loadTransferTargets: () => Promise<void>;
   transfer: (target: TransferTarget) => Promise<boolean>;
   release: () => Promise<boolean>;
@@ -33,7 +20,7 @@ export interface ConversationActions {
 type Props = {
   header: ThreadHeaderData;
   actions: ConversationActions;
-  directory: Array<{ id: string; extension: string; name: string }>;
+  directory: AgentRef[];
   /** Loads the extension directory, when a dialog needs it. */
   onOpenDirectory: () => void;
   contacts: ContactLookup;

@@ -1,9 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { t } from '../utils/i18n';
+import type { AgentRef, GroupRef } from '../utils/model/conversation';
 import { Dialog } from './Dialog';
 
-type AgentRef = { id: string; extension: string; name: string };
-type GroupRef = { id: string; extension: string; name: string };
 export type TransferTarget = { agentId: string } | { groupId: string };
 
 type Props = {

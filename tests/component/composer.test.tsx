@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Composer } from '../../components/Composer';
-import type { Template } from '../../components/TemplateMenu';
+import type { Template } from '../../utils/model/template';
 import { installI18n } from '../setup/i18n';
 
 beforeEach(() => {

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelApp } from '../../components/PanelApp';
 import { upsertConversation } from '../../utils/db/conversations';
 import { db } from '../../utils/db/database';
+import { sessionItem } from '../../utils/settings';
 import { upsertMessage } from '../../utils/db/messages';
 import { conversation, message } from '../setup/fixtures';
 import { installI18n } from '../setup/i18n';
@@ -24,6 +25,7 @@ beforeEach(async () => {
     sent.push(envelope);
     if (envelope.name === 'panel→bg:send-reply') return { ok: true, value: { messageIds: ['key-1'] } };
     if (envelope.name === 'panel→bg:retry-message') return { ok: true, value: { messageId: 'key-2' } };
+    if (envelope.name === 'panel→bg:send-options') return { ok: true, value: { destinations: [], callerIds: [] } };
     return { ok: true, value: {} };
   }) as never);
   await Promise.all(db().tables.map((table) => table.clear()));
@@ -103,7 +105,8 @@ describe('panel', () => {
 
 describe('panel: failed replies, unread, presence', () => {
   it('shows why a reply failed and lets the agent retry or delete it', async () => {
-    await upsertMessage(db(), message({ id: 'key-f1', direction: 'outbound', body: 'Refund sent', status: 'failed', failureReason: 'Carrier rejected the number', createdAt: Date.parse('2026-11-20T10:07:00Z') }));
+    await sessionItem.setValue({ serverUrl: 'http://127.0.0.1:8787', refreshToken: 'r', agent: { id: 'a1', extension: '201', name: 'Jake Peralta', role: 'agent' } });
+    await upsertMessage(db(), message({ id: 'key-f1', direction: 'outbound', senderAgentId: 'a1', body: 'Refund sent', status: 'failed', failureReason: 'Carrier rejected the number', createdAt: Date.parse('2026-11-20T10:07:00Z') }));
     render(<PanelApp route={{ number: null, conversation: 'c1', docked: false }} />);
     const log = await screen.findByRole('log', { name: 'Messages' });
     const failed = await within(log).findByText('Refund sent');
