@@ -1,5 +1,5 @@
 import { action, computed, createModel, effect, signal, type ReadonlySignal } from '@preact/signals';
-import type { StoredConversation, StoredMessage } from '../db/database';
+import type { StoredConversation } from '../db/database';
 import { t } from '../i18n';
 import { request } from '../messaging/client';
 import type { ConnectionState } from '../model/connection';
@@ -27,7 +27,6 @@ const sessionRuns = (state: ConnectionState | null) => state?.status === 'connec
 export const WorkspaceModel = createModel(() => {
   const conversations = signal<StoredConversation[]>([]);
   const selectedId = signal<string | null>(null);
-  const messages = signal<StoredMessage[]>([]);
   const unreadTotal = signal(0);
   const visible = signal(document.visibilityState === 'visible');
   /** A transient line for the agent (opening a number, a failed send). */
@@ -62,14 +61,6 @@ export const WorkspaceModel = createModel(() => {
 
   effect(() => live('conversations', [], (rows) => (conversations.value = rows)));
   effect(() => live('unreadTotal', [], (count) => (unreadTotal.value = count)));
-  effect(() => {
-    const id = selectedId.value;
-    if (!id) {
-      messages.value = [];
-      return;
-    }
-    return live('timeline', [id], (rows) => (messages.value = rows));
-  });
   effect(() => {
     const update = () => (visible.value = document.visibilityState === 'visible');
     document.addEventListener('visibilitychange', update);
@@ -163,7 +154,6 @@ export const WorkspaceModel = createModel(() => {
     conversations,
     selectedId,
     selected,
-    messages,
     unreadTotal,
     notice,
     select,
