@@ -14,6 +14,7 @@ function overridesFor(browser: string): Record<string, unknown> {
 // time (optional host permissions), so the panel is web-accessible to http(s) pages. It is
 // extension-origin: a page that frames it cannot read what it shows.
 const crmMatches = ['http://*/*', 'https://*/*'];
+const demoCrmMatches = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 export default defineConfig({
   srcDir: '.',
@@ -38,6 +39,10 @@ export default defineConfig({
       permissions: ['storage', 'notifications', 'alarms', 'scripting', ...specificPermissions],
       // CRM origins are asked for one at a time from the options page (utils/background/case-sites.ts).
       optional_host_permissions: ['http://*/*', 'https://*/*'],
+      // The demo CRM (local hosts only) is granted at install: `npm start` and the e2e tests run
+      // the case flow there without a permission prompt. The background injects the detector and
+      // finds CRM tabs with this access; a content script's match alone does not give it.
+      host_permissions: demoCrmMatches,
       web_accessible_resources: [{ resources: ['panel.html'], matches: crmMatches }],
       commands: { 'toggle-dock': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Show or hide Parley docked in the CRM page' } },
     };

@@ -45,6 +45,7 @@ function crmHandlers(openDock: Handlers<'crm'>['bg→crm:open-dock']): Handlers<
     'bg→crm:offer-cases': idle,
     'bg→crm:dismiss-request': idle,
     'bg→crm:search-cases': async () => ({ cases: [] }),
+    'bg→crm:new-case-url': async () => ({ url: 'http://127.0.0.1/cases/new' }),
   };
 }
 

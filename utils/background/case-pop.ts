@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
-import { getConversation } from '../db/conversations';
+import { getConversation, latestConversationWith } from '../db/conversations';
 import type { ParleyDb, StoredConversation } from '../db/database';
 import { timeline } from '../db/messages';
 import { t } from '../i18n';
 import type { ChatRequest, FoundCase } from '../crm/case-protocol';
-import { addressSearchItem, crmSitesItem, extraMatchesOf } from '../crm/crm-settings';
-import { buildCaseLink, profileForUrl } from '../crm/profiles';
+import { addressSearchItem, crmSitesItem } from '../crm/crm-settings';
 import { requestTab } from '../messaging/client';
 import { callId } from '../notify/chat-notification';
 import type { Arrival } from '../sync/apply-events';
@@ -155,16 +154,14 @@ export class CaseFlow {
   }
 
   private async popNewCase(conversation: StoredConversation, tabId: number): Promise<void> {
-    const tab = await browser.tabs.get(tabId);
-    if (!tab.url) return this.deps.openConversation(conversation.id);
-    const page = new URL(tab.url);
-    const extra = extraMatchesOf(await crmSitesItem.getValue());
-    const profile = profileForUrl(page, extra);
     // A conversation's title is the customer's name once the PBX knows it, else their number.
-    const name = conversation.title && conversation.title !== conversation.customerNumber ? conversation.title : undefined;
-    const { url } = buildCaseLink(profile, 'newCase', page, { phone: conversation.customerNumber!, name }, extra[profile.id] ?? []);
+    const name = conversation.title && conversation.title !== conversation.customerNumber ? conversation.title.slice(0, 200) : undefined;
+    // The page's profile builds the link (it checks the page is that CRM and stays on its origin).
+    const { url } = await requestTab(tabId, 'bg→crm:new-case-url', { phone: conversation.customerNumber!, ...(name && { name }) });
+    const tab = await browser.tabs.get(tabId);
+    if (!tab.url || new URL(url).origin !== new URL(tab.url).origin) throw new Error('a new case must open on the CRM of its tab');
     await casePops.set(tabId, conversation.id);
-    await browser.tabs.update(tabId, { url: url.href, active: true });
+    await browser.tabs.update(tabId, { url, active: true });
     await focusTab(tabId);
   }
 
@@ -230,13 +227,26 @@ export class CaseFlow {
    * transcript, and from now on counted as logged. Null when the tab shows no linked case.
    */
   async logToCase(tabId: number): Promise<{ text: string | null; count: number }> {
-    const [link] = await openLinksInTab(this.db, tabId);
+    const link = (await openLinksInTab(this.db, tabId))[0] ?? (await this.linkShownCase(tabId));
     if (!link) return { text: null, count: 0 };
     const messages = unloggedMessages(await timeline(this.db, link.conversationId), link.lastLogged);
     const last = messages.at(-1);
     if (!last) return { text: '', count: 0 };
     await markLogged(this.db, link.id, { messageId: last.id, createdAt: last.createdAt });
     return { text: transcript(messages, { customer: t('logCustomer'), agent: t('logAgent') }), count: messages.length };
+  }
+
+  /**
+   * A case the agent reached without a chat request (click-to-SMS from the case page): the
+   * conversation with the case's first number that has one becomes the case's linked conversation.
+   */
+  private async linkShownCase(tabId: number): Promise<CaseLink | undefined> {
+    const tab = await crmTabs.get(tabId);
+    for (const phone of tab?.case?.phones ?? []) {
+      const conversation = await latestConversationWith(this.db, phone.e164);
+      if (conversation) return this.link(conversation.id, phone.e164, tabId, tab!);
+    }
+    return undefined;
   }
 
   /** The keyboard shortcut, in the active tab when it is a CRM page. */

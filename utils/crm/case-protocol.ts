@@ -51,6 +51,11 @@ export const caseProtocol = {
   'bg→crm:dismiss-request': { request: z.object({ conversationId: id }), response: z.object({}) },
   /** Run the profile's search by phone on the CRM's origin (the page's session, same origin). */
   'bg→crm:search-cases': { request: z.object({ phone: e164 }), response: z.object({ cases: z.array(FoundCaseSchema) }) },
+  /** The profile's new-case URL with the phone (and caller name) filled in, on this CRM's origin. */
+  'bg→crm:new-case-url': {
+    request: z.object({ phone: e164, name: z.optional(text(200)) }),
+    response: z.object({ url: httpUrl }),
+  },
   /** Is the detector running in this frame? (Injecting it twice would restart it.) */
   'bg→crm:ping': { request: z.object({}), response: z.object({}) },
   /** The keyboard shortcut: show or collapse the dock. */

@@ -8,7 +8,7 @@ import { asSupportedCountry, crmSitesItem, defaultCountryItem, extraMatchesOf } 
 import { createDock } from './dock';
 import { appendToNoteField } from './note-writer';
 import { watchPhoneNumbers } from './phone-buttons';
-import { noteFieldOnScreen, profileForUrl } from './profiles';
+import { buildCaseLink, noteFieldOnScreen, profileForUrl } from './profiles';
 import { createRequestCards } from './request-card';
 
 const send = (name: string, payload: object) => browser.runtime.sendMessage({ name, payload });
@@ -62,6 +62,10 @@ export async function startCrmDetector(ctx: ContentScriptContext): Promise<void>
     'bg→crm:dismiss-request': async ({ conversationId }) => {
       cards.dismiss(conversationId);
       return {};
+    },
+    'bg→crm:new-case-url': async ({ phone, name }) => {
+      const current = profile();
+      return { url: buildCaseLink(current, 'newCase', new URL(location.href), { phone, name }, extraMatches[current.id] ?? []).url.href };
     },
     'bg→crm:search-cases': async ({ phone }) => {
       const current = profile();

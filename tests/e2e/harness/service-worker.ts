@@ -61,7 +61,7 @@ export async function offscreenDocumentOpen(extensionPage: Page): Promise<boolea
 }
 
 /** Every row of one of the extension's IndexedDB stores, read from one of its pages. */
-export function storedRows<T>(extensionPage: Page, store: 'messages' | 'conversations'): Promise<T[]> {
+export function storedRows<T>(extensionPage: Page, store: 'messages' | 'conversations' | 'caseLinks'): Promise<T[]> {
   return extensionPage.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
