@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNumber, automatedTexts, conversationOf, messagesOf } from './automation-harness';
+import { addNumber, automatedTexts, conversationOf, messagesOf, setClock } from './automation-harness';
 import { BACKENDS, connectEvents, DEMO, demoWith, freshCustomer, textFromCustomer, useTestServer } from './harness';
 
 /*
@@ -161,6 +161,26 @@ describe.each(BACKENDS)('actions (%s)', (backend) => {
     await t.server.advance(5_000);
     expect(await notices(c.id)).toBe(2);
     expect((await call(DEMO.jake, 'GET', `/v1/conversations/${c.id}/bots`)).body.bots).toEqual([expect.objectContaining({ id: bot.id, routed: false })]);
+  });
+
+  it('hours: an out-of-hours action applies to texts outside working hours only, a working-hours one inside them', async () => {
+    lines += 1;
+    const line = `+150355502${String(lines).padStart(2, '0')}`;
+    await addNumber(call, DEMO.holt, {
+      number: line,
+      inboundRoute: { type: 'agent', extension: '201' },
+      workingHours: { timeZone: 'Europe/Berlin', rules: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00' }] },
+      actions: [
+        { hours: 'out_of_hours', task: { type: 'send_message', bot: 'Notifier', message: 'We are closed.' } },
+        { hours: 'working_hours', task: { type: 'send_message', bot: 'Notifier', message: 'An agent will be with you shortly.' } },
+      ],
+    });
+    setClock(t.server, '2026-02-02T10:00:00Z'); // Mon 11:00 CET
+    const day = await start(line);
+    setClock(t.server, '2026-02-02T20:00:00Z'); // Mon 21:00 CET
+    const night = await start(line);
+    expect(automatedTexts(await messagesOf(call, DEMO.terry, day.id))).toEqual(['An agent will be with you shortly.']);
+    expect(automatedTexts(await messagesOf(call, DEMO.terry, night.id))).toEqual(['We are closed.']);
   });
 
   it('rejects bad actions with 400 naming the field and stores nothing', async () => {
