@@ -38,7 +38,7 @@ export class ReadState {
       if (!target[0]) return loadConversationView(tx, conversationId, agent.id);
       const moved = await tx.query(
         `UPDATE conversation_members m SET last_read_seq = $3::int8, last_read_at = $4::timestamptz,
-           unread_count = (SELECT count(*) FROM messages x WHERE x.conversation_id = m.conversation_id AND x.seq > $3::int8
+           unread_base = (SELECT unread_total FROM conversations c WHERE c.id = m.conversation_id) - (SELECT count(*) FROM messages x WHERE x.conversation_id = m.conversation_id AND x.seq > $3::int8
              AND x.kind = 'text' AND x.sender_agent_id IS DISTINCT FROM m.agent_id
              AND NOT (x.direction = 'outbound' AND x.sender_agent_id IS NULL))
          WHERE m.conversation_id = $1 AND m.agent_id = $2 AND m.last_read_seq < $3::int8
@@ -73,8 +73,10 @@ export class ReadState {
 
   /** The agent's unread texts: the total and each conversation with any. */
   async unread(agent: AgentView): Promise<{ total: number; conversations: { conversationId: string; unreadCount: number }[] }> {
-    const rows = await this.deps.db.query<{ conversation_id: string; unread_count: number }>(
-      `SELECT conversation_id, unread_count FROM conversation_members WHERE agent_id = $1 AND unread_count > 0 ORDER BY conversation_id`,
+    const rows = await this.deps.db.query<{ conversation_id: string; unread_count: unknown }>(
+      `SELECT m.conversation_id, c.unread_total - m.unread_base AS unread_count
+       FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
+       WHERE m.agent_id = $1 AND c.unread_total > m.unread_base ORDER BY m.conversation_id`,
       [agent.id],
     );
     const conversations = rows.map((r) => ({ conversationId: r.conversation_id, unreadCount: Number(r.unread_count) }));

@@ -251,13 +251,20 @@ export async function isMember(db: Queryable, conversationId: string, agentId: s
 }
 
 /**
- * Counts new texts as unread for every member except their sender; returns each member's count
- * (the recipients of the message's events and what each should show).
+ * Counts a new text as unread for every member except its sender (migration 011: the
+ * conversation's total moves, and the sender's base with it); returns each member's count (the
+ * recipients of the message's events and what each should show).
  */
 export async function bumpUnread(db: Queryable, conversationId: string, senderAgentId: string | null): Promise<Map<string, number>> {
-  const rows = await db.query<{ agent_id: string; unread_count: number }>(
-    `UPDATE conversation_members SET unread_count = unread_count + CASE WHEN agent_id = $2 THEN 0 ELSE 1 END
-     WHERE conversation_id = $1 RETURNING agent_id, unread_count`,
+  // The final SELECT sees the members as they were before `sender` moved its base: subtract it here.
+  const rows = await db.query<{ agent_id: string; unread_count: unknown }>(
+    `WITH total AS (
+       UPDATE conversations SET unread_total = unread_total + 1 WHERE id = $1 RETURNING unread_total
+     ), sender AS (
+       UPDATE conversation_members SET unread_base = unread_base + 1 WHERE conversation_id = $1 AND agent_id = $2
+     )
+     SELECT m.agent_id, total.unread_total - m.unread_base - CASE WHEN m.agent_id = $2 THEN 1 ELSE 0 END AS unread_count
+     FROM conversation_members m, total WHERE m.conversation_id = $1`,
     [conversationId, senderAgentId ?? ''],
   );
   return new Map(rows.map((r) => [r.agent_id, Number(r.unread_count)]));

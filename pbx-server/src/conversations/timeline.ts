@@ -7,8 +7,9 @@ import { loadConversationView } from './views';
 
 /** Every member with their unread count (what each recipient's copy of a view shows). */
 export async function memberUnread(db: Queryable, conversationId: string): Promise<Map<string, number>> {
-  const rows = await db.query<{ agent_id: string; unread_count: number }>(
-    'SELECT agent_id, unread_count FROM conversation_members WHERE conversation_id = $1',
+  const rows = await db.query<{ agent_id: string; unread_count: unknown }>(
+    `SELECT m.agent_id, c.unread_total - m.unread_base AS unread_count
+     FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id WHERE m.conversation_id = $1`,
     [conversationId],
   );
   return new Map(rows.map((r) => [r.agent_id, Number(r.unread_count)]));

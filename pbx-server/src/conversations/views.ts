@@ -29,7 +29,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export const VIEW_COLUMNS = `c.*, parley_contact_name(c.customer_number) AS customer_name,
   g.kind AS group_kind, g.extension AS group_extension, g.name AS group_name,
   d.extension AS designated_extension, d.name AS designated_name,
-  v.unread_count AS viewer_unread,
+  c.unread_total - v.unread_base AS viewer_unread,
   (SELECT jsonb_agg(p.participant ORDER BY p.rank, p.at, p.sort_key) FROM (
      SELECT 1 AS rank, m.joined_at AS at, a.extension AS sort_key,
        jsonb_build_object('type', 'agent', 'id', a.id, 'extension', a.extension, 'name', a.name) AS participant

@@ -1,4 +1,3 @@
-import { sqlArray } from '../db/arrays';
 import type { Queryable, Transaction } from '../db/db';
 import type { PbxEvent, StoredEvent } from './types';
 
@@ -17,38 +16,34 @@ export async function lockEventLog(tx: Transaction): Promise<void> {
 }
 
 /**
- * One row per recipient of events[event]. unread: the recipient's unread count, which its copy of
- * the event's conversation shows (each member sees its own); null: the event as it is.
+ * An event and the agents it is for. unread: each recipient's unread count, which its copy of the
+ * event's conversation shows (each member sees its own); null: the event as it is.
  */
-export type EventRecipient = { agentId: string; event: number; unread: number | null };
+export type AddressedEvent = { event: PbxEvent; recipients: readonly { agentId: string; unread: number | null }[] };
 
 /**
- * Inserts every distinct event once and every recipient's row in one statement, cursors in the
- * order given. A recipient's copy differs only by unreadCount, applied when read.
+ * Inserts every event as one row listing its recipients (migration 012), in one statement; returns
+ * each event's cursor, in the order given.
  */
-export async function insertEvents(tx: Transaction, events: readonly PbxEvent[], recipients: readonly EventRecipient[], at: Date): Promise<number[]> {
-  if (recipients.length === 0) return [];
+export async function insertEvents(tx: Transaction, events: readonly AddressedEvent[], at: Date): Promise<number[]> {
+  if (events.length === 0) return [];
+  // One JSON parameter: [event, recipient ids, unread counts or null] per event.
   const rows = await tx.query<{ id: unknown }>(
-    `WITH payloads AS (
-       INSERT INTO event_payloads (payload)
-       SELECT e.payload FROM jsonb_array_elements($4::text::jsonb) WITH ORDINALITY AS e(payload, n) ORDER BY e.n
-       RETURNING id
-     ), numbered AS (
-       SELECT id, row_number() OVER (ORDER BY id) - 1 AS event FROM payloads
-     )
-     INSERT INTO events (recipient_agent_id, kind, payload_id, unread_count, created_at)
-     SELECT r.agent_id, r.kind, numbered.id, r.unread, $5::timestamptz
-     FROM unnest($1::text[], $2::text[], $3::int[], $6::int[]) WITH ORDINALITY AS r(agent_id, kind, event, unread, ord)
-     JOIN numbered ON numbered.event = r.event
-     ORDER BY r.ord
+    `INSERT INTO events (recipient_agent_ids, unread_counts, kind, payload, created_at)
+     SELECT ARRAY(SELECT jsonb_array_elements_text(e.item->1)),
+       CASE WHEN jsonb_typeof(e.item->2) = 'array' THEN ARRAY(SELECT (u #>> '{}')::int FROM jsonb_array_elements(e.item->2) AS u) END,
+       e.item->0->>'kind', e.item->0, $2::timestamptz
+     FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS e(item, n) ORDER BY e.n
      RETURNING id`,
     [
-      sqlArray(recipients.map((r) => r.agentId)),
-      sqlArray(recipients.map((r) => events[r.event]!.kind)),
-      sqlArray(recipients.map((r) => r.event)),
-      JSON.stringify(events),
+      JSON.stringify(
+        events.map(({ event, recipients }) => [
+          event,
+          recipients.map((r) => r.agentId),
+          recipients.some((r) => r.unread !== null) ? recipients.map((r) => r.unread) : null,
+        ]),
+      ),
       at.toISOString(),
-      sqlArray(recipients.map((r) => r.unread)),
     ],
   );
   // Ids are drawn in insertion order, so ascending ids line up with the input order.
@@ -58,10 +53,10 @@ export async function insertEvents(tx: Transaction, events: readonly PbxEvent[],
 /** One page of an agent's events after a cursor, oldest first, each as the agent's own copy. */
 export async function readEventsAfter(db: Queryable, agentId: string, after: number, limit: number): Promise<StoredEvent[]> {
   const rows = await db.query<{ id: unknown; payload: PbxEvent }>(
-    `SELECT e.id, CASE WHEN e.unread_count IS NULL THEN COALESCE(p.payload, e.payload)
-         ELSE jsonb_set(COALESCE(p.payload, e.payload), '{conversation,unreadCount}', to_jsonb(e.unread_count)) END AS payload
-     FROM events e LEFT JOIN event_payloads p ON p.id = e.payload_id
-     WHERE e.recipient_agent_id = $1 AND e.id > $2::int8 ORDER BY e.id LIMIT $3::int`,
+    `SELECT e.id, CASE WHEN mine.unread IS NULL THEN e.payload
+         ELSE jsonb_set(e.payload, '{conversation,unreadCount}', to_jsonb(mine.unread)) END AS payload
+     FROM events e, LATERAL (SELECT e.unread_counts[array_position(e.recipient_agent_ids, $1)] AS unread) mine
+     WHERE e.recipient_agent_ids @> ARRAY[$1]::text[] AND e.id > $2::int8 ORDER BY e.id LIMIT $3::int`,
     [agentId, String(after), limit],
   );
   return rows.map((row) => ({ cursor: Number(row.id), agentId, event: row.payload }));

@@ -24,5 +24,5 @@ export type PbxEvent =
 
 export type PbxEventKind = PbxEvent['kind'];
 
-/** One row of the events table: an event addressed to one agent; cursor = events.id. */
+/** One agent's copy of an event (a row of the events table lists all its recipients); cursor = events.id. */
 export type StoredEvent = { cursor: number; agentId: string; event: PbxEvent };

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { Db, Transaction } from '../db/db';
 import type { EventBus } from './bus';
-import { insertEvents, lockEventLog, type EventRecipient } from './store';
+import { insertEvents, lockEventLog, type AddressedEvent } from './store';
 import type { PbxEvent, StoredEvent } from './types';
 
 /**
@@ -29,19 +29,20 @@ export class EventWriter {
   ) {}
 
   async run<T>(fn: (tx: Transaction, emit: Emit) => Promise<T>): Promise<T> {
-    const events: PbxEvent[] = [];
-    const recipients: EventRecipient[] = [];
+    const events: AddressedEvent[] = [];
     const emit: Emit = (agentIds, event, unread) => {
-      const index = events.push(event) - 1;
-      for (const agentId of new Set(agentIds)) recipients.push({ agentId, event: index, unread: unread?.get(agentId) ?? null });
+      const recipients = [...new Set(agentIds)].map((agentId) => ({ agentId, unread: unread?.get(agentId) ?? null }));
+      if (recipients.length > 0) events.push({ event, recipients });
     };
     const { result, cursors } = await this.db.transaction(async (tx) => {
       const result = await fn(tx, emit);
-      if (recipients.length === 0) return { result, cursors: [] };
+      if (events.length === 0) return { result, cursors: [] };
       await lockEventLog(tx);
-      return { result, cursors: await insertEvents(tx, events, recipients, this.clock.now()) };
+      return { result, cursors: await insertEvents(tx, events, this.clock.now()) };
     });
-    const stored: StoredEvent[] = recipients.map((r, i) => ({ cursor: cursors[i]!, agentId: r.agentId, event: copyFor(events[r.event]!, r.unread) }));
+    const stored: StoredEvent[] = events.flatMap(({ event, recipients }, i) =>
+      recipients.map((r) => ({ cursor: cursors[i]!, agentId: r.agentId, event: copyFor(event, r.unread) })),
+    );
     this.bus.publish(stored);
     return result;
   }

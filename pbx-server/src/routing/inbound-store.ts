@@ -3,36 +3,37 @@ import type { Queryable } from '../db/db';
 import { InboundRouteSchema } from '../directory/inbound-route';
 import type { PbxNumber } from '../directory/numbers';
 import type { ConversationView } from '../http/schemas';
-import { previewOf, toMessage, type StoredMessage } from '../conversations/store';
-import { toConversationRecord, type ConversationRecord } from '../conversations/rows';
-import { toView, VIEW_COLUMNS, VIEW_JOINS, type ViewRow } from '../conversations/views';
+import { previewOf, type StoredMessage } from '../conversations/store';
+import { toConversationRecord, type ConversationRecord, type ConversationRow } from '../conversations/rows';
+import type { ViewKey } from './inbound-views';
 
 /**
- * The inbound path's two statements per batch (routing/inbound.ts): every (line, customer) pair's
- * number and open conversation with its view in one query, then every text stored with the
- * conversations' activity and the members' unread counts in one more.
+ * The inbound path's two main statements per batch (routing/inbound.ts): every (line, customer)
+ * pair's number and open conversation in one query, then every text stored with the conversations'
+ * activity, the members' unread counts and the conversations' view keys in one more.
  */
 
 export type Line = {
   did: string;
   customer: string;
   number: PbxNumber | null;
-  /** The open conversation of the pair, if any, with its group's kind and its view before this batch. */
-  open: { record: ConversationRecord; groupKind: 'ring_group' | 'queue' | null; view: ConversationView } | null;
+  /** The open conversation of the pair, if any, with its group's kind and its members' agent ids. */
+  open: { record: ConversationRecord; groupKind: 'ring_group' | 'queue' | null; memberIds: string[] } | null;
 };
 
 type NumberRow = { number: string; channel: 'sms' | 'whatsapp'; label: string; carrier: string | null; inbound_route: unknown; messaging_enabled: boolean };
-type LineRow = ViewRow & { pair_did: string; pair_customer: string; number_row: NumberRow | null };
+type LineRow = ConversationRow & { pair_did: string; pair_customer: string; number_row: NumberRow | null; group_kind: 'ring_group' | 'queue' | null; member_ids: string[] | null };
 
 export async function loadLines(db: Queryable, pairs: readonly { did: string; customer: string }[]): Promise<Line[]> {
   const rows = await db.query<LineRow>(
-    `SELECT p.did AS pair_did, p.customer AS pair_customer, to_jsonb(n.*) AS number_row, ${VIEW_COLUMNS}
-     FROM unnest($1::text[], $3::text[]) AS p(did, customer)
+    `SELECT p.did AS pair_did, p.customer AS pair_customer, to_jsonb(n.*) AS number_row, c.*, g.kind AS group_kind,
+       (SELECT array_agg(m.agent_id) FROM conversation_members m WHERE m.conversation_id = c.id) AS member_ids
+     FROM unnest($1::text[], $2::text[]) AS p(did, customer)
      LEFT JOIN numbers n ON n.number = p.did
      LEFT JOIN conversations c ON c.did_number = p.did AND c.customer_number = p.customer
        AND c.type IN ('sms', 'whatsapp') AND c.state <> 'closed'
-     ${VIEW_JOINS}`,
-    [sqlArray(pairs.map((p) => p.did)), '', sqlArray(pairs.map((p) => p.customer))],
+     LEFT JOIN agent_groups g ON g.id = c.group_id`,
+    [sqlArray(pairs.map((p) => p.did)), sqlArray(pairs.map((p) => p.customer))],
   );
   return rows.map((r) => ({
     did: r.pair_did,
@@ -47,25 +48,30 @@ export async function loadLines(db: Queryable, pairs: readonly { did: string; cu
           messagingEnabled: r.number_row.messaging_enabled,
         }
       : null,
-    open: r.id ? { record: toConversationRecord(r), groupKind: r.group_kind, view: toView(r) } : null,
+    open: r.id ? { record: toConversationRecord(r), groupKind: r.group_kind, memberIds: r.member_ids ?? [] } : null,
   }));
 }
 
 export type InboundInsert = { conversationId: string; body: string; from: string; to: string; carrier: string; carrierMessageId: string };
 
+/** What a stored batch changed: its texts, every member's unread count, each conversation's view key. */
+export type AppendedInbound = {
+  stored: StoredMessage[];
+  unread: { conversationId: string; agentId: string; unread: number }[];
+  viewKeys: Map<string, ViewKey>;
+};
+
 /**
  * Stores the texts in the order given (a text whose carrier id is stored already is skipped: carriers
  * retry), moves each conversation's activity to its newest text and counts the texts as unread for
- * every member, all in one statement. Returns the stored texts, oldest first, and every member's
- * new unread count.
+ * every member (unread_total, migration 011: no row per member is written), all in one statement.
+ * Returns the stored texts, oldest first, every member's new unread count and each conversation's
+ * view key as it is after this batch.
  */
-export async function appendInbound(
-  db: Queryable,
-  texts: readonly InboundInsert[],
-  at: Date,
-): Promise<{ stored: StoredMessage[]; unread: { conversationId: string; agentId: string; unread: number }[] }> {
-  if (texts.length === 0) return { stored: [], unread: [] };
-  const rows = await db.query<{ what: 'message' | 'unread'; row: Record<string, unknown> }>(
+export async function appendInbound(db: Queryable, texts: readonly InboundInsert[], at: Date): Promise<AppendedInbound> {
+  if (texts.length === 0) return { stored: [], unread: [], viewKeys: new Map() };
+  // Only what the database decides comes back (id, seq); the rest of each message is the input.
+  const rows = await db.query<{ what: 'message' | 'unread' | 'view'; a: string; b: string; n: unknown; m: unknown }>(
     `WITH t AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
          WITH ORDINALITY AS t(conversation_id, body, preview, from_number, to_number, carrier, carrier_message_id, ord)
@@ -76,22 +82,22 @@ export async function appendInbound(
          carrier_message_id, $8::timestamptz, $8::timestamptz
        FROM t ORDER BY ord
        ON CONFLICT (carrier, carrier_message_id) WHERE carrier_message_id IS NOT NULL DO NOTHING
-       RETURNING *
+       RETURNING id, seq, conversation_id, carrier, carrier_message_id
+     ), stored AS (
+       SELECT ins.*, t.ord, t.preview FROM ins JOIN t ON t.carrier = ins.carrier AND t.carrier_message_id = ins.carrier_message_id
      ), per AS (
-       SELECT ins.conversation_id, count(*) AS n, (array_agg(t.preview ORDER BY ins.seq DESC))[1] AS preview
-       FROM ins JOIN t ON t.carrier = ins.carrier AND t.carrier_message_id = ins.carrier_message_id
-       GROUP BY ins.conversation_id
+       SELECT conversation_id, count(*) AS n, (array_agg(preview ORDER BY seq DESC))[1] AS preview FROM stored GROUP BY conversation_id
      ), activity AS (
-       UPDATE conversations c SET last_message_at = $8::timestamptz, last_message_preview = per.preview
+       UPDATE conversations c SET last_message_at = $8::timestamptz, last_message_preview = per.preview, unread_total = c.unread_total + per.n
        FROM per WHERE c.id = per.conversation_id
-     ), bumped AS (
-       UPDATE conversation_members m SET unread_count = m.unread_count + per.n
-       FROM per WHERE m.conversation_id = per.conversation_id
-       RETURNING m.conversation_id, m.agent_id, m.unread_count
+       RETURNING c.id, c.unread_total, c.view_version
      )
-     SELECT 'message' AS what, to_jsonb(ins.*) AS row FROM ins
+     SELECT 'message' AS what, stored.id AS a, stored.conversation_id AS b, stored.seq AS n, stored.ord AS m FROM stored
      UNION ALL
-     SELECT 'unread', to_jsonb(bumped.*) FROM bumped`,
+     SELECT 'unread', m.conversation_id, m.agent_id, activity.unread_total - m.unread_base, NULL
+     FROM activity JOIN conversation_members m ON m.conversation_id = activity.id
+     UNION ALL
+     SELECT 'view', activity.id, NULL, activity.view_version, (SELECT epoch FROM view_epoch) FROM activity`,
     [
       sqlArray(texts.map((t) => t.conversationId)),
       sqlArray(texts.map((t) => t.body)),
@@ -103,12 +109,33 @@ export async function appendInbound(
       at.toISOString(),
     ],
   );
-  const stored = rows
-    .filter((r) => r.what === 'message')
-    .map((r) => toMessage(r.row as Parameters<typeof toMessage>[0]))
-    .sort((a, b) => a.seq - b.seq);
-  const unread = rows
-    .filter((r) => r.what === 'unread')
-    .map((r) => ({ conversationId: String(r.row.conversation_id), agentId: String(r.row.agent_id), unread: Number(r.row.unread_count) }));
-  return { stored, unread };
+  const stored: StoredMessage[] = [];
+  const unread: AppendedInbound['unread'] = [];
+  const viewKeys = new Map<string, ViewKey>();
+  const createdAt = at.toISOString();
+  for (const r of rows) {
+    if (r.what === 'message') {
+      const t = texts[Number(r.m) - 1]!;
+      stored.push({
+        id: r.a,
+        conversationId: t.conversationId,
+        direction: 'inbound',
+        body: t.body,
+        from: t.from,
+        to: t.to,
+        status: 'received',
+        failureReason: null,
+        senderAgentId: null,
+        idempotencyKey: null,
+        createdAt,
+        kind: 'text',
+        systemEvent: null,
+        carrier: t.carrier,
+        carrierMessageId: t.carrierMessageId,
+        seq: Number(r.n),
+      });
+    } else if (r.what === 'unread') unread.push({ conversationId: r.a, agentId: r.b, unread: Number(r.n) });
+    else viewKeys.set(r.a, { version: Number(r.n), epoch: Number(r.m) });
+  }
+  return { stored: stored.sort((a, b) => a.seq - b.seq), unread, viewKeys };
 }

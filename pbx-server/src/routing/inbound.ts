@@ -7,13 +7,12 @@ import { answerByBots } from '../bots/answer';
 import type { PbxNumber } from '../directory/numbers';
 import type { Emit, EventWriter } from '../events/unit-of-work';
 import { invalidField, type ApiError } from '../http/errors';
-import type { ConversationView } from '../http/schemas';
 import { normalizeCustomerNumber, normalizeLineNumber } from '../phone/normalize';
 import type { Outbound } from '../conversations/outbound';
 import { addMembers, carrierKey, findMessageIdsByCarrierIds, lineKey, lockConversations, messageView, previewOf, type ConversationRecord, type StoredMessage } from '../conversations/store';
-import { loadConversationViews } from '../conversations/views';
 import { announce, type Announcement } from '../queues/entry';
-import { appendInbound, loadLines, type Line } from './inbound-store';
+import { appendInbound, loadLines, type AppendedInbound, type Line } from './inbound-store';
+import { InboundViewCache, loadKeyedViews } from './inbound-views';
 import { applyRoute, retryRingGroupAssignment, startLineConversation } from './start-conversation';
 import { effectiveRoute } from './effective-route';
 import { loadAutomation, type NumberAutomation } from './number-automation';
@@ -22,8 +21,8 @@ type Pending = { text: InboundText; resolve: (r: { messageId: string }) => void;
 type Parsed = Pending & { did: string | null; customer: string; key: string; carrierRef: string };
 type Accepted = Parsed & { number: PbxNumber };
 
-/** Where a batch's texts go: the conversation, and its view when the batch did not change its state. */
-type Target = { record: ConversationRecord; view: ConversationView | null };
+/** Where a batch's texts go. */
+type Target = { record: ConversationRecord };
 
 // Large enough to amortize a transaction under load, small enough to keep one batch short.
 const MAX_BATCH = 200;
@@ -34,14 +33,16 @@ const MAX_BATCH = 200;
  *
  * Group commit: texts that arrive while a batch is being stored wait and go together in the next
  * transaction, so under load one transaction carries many texts; with one text at a time nothing
- * waits. A batch of texts to open conversations costs five statements whatever its size (lines and
- * views, locking those conversations, store with activity and unread counts, event-log lock,
- * events); first texts (new conversations) and ring group conversations still waiting for an agent
+ * waits. A batch of texts to open conversations costs five statements whatever its size (lines,
+ * locking those conversations, store with activity and unread counts, event-log lock, events), plus
+ * one for the views of conversations whose view changed since it was last read (inbound-views.ts);
+ * first texts (new conversations) and ring group conversations still waiting for an agent
  * are routed one by one.
  */
 export class InboundRouter {
   private queue: Pending[] = [];
   private draining = false;
+  private readonly views = new InboundViewCache();
 
   constructor(private readonly deps: { db: Db; events: EventWriter; clock: Clock; dispatcher: OutboundDispatcher }) {}
 
@@ -80,7 +81,8 @@ export class InboundRouter {
       return { ...p, did, customer, key: lineKey(did ?? p.text.to, customer), carrierRef: carrierKey(p.text.carrier, p.text.carrierMessageId) };
     });
     const outbound: Outbound[] = [];
-    const { ids, rejected } = await this.deps.events.run((tx, emit) => this.storeBatch(tx, emit, parsed, at, outbound));
+    const { ids, rejected, loadedViews } = await this.deps.events.run((tx, emit) => this.storeBatch(tx, emit, parsed, at, outbound));
+    this.views.remember(loadedViews);
     for (const p of parsed) {
       const error = rejected.get(p);
       if (error) p.reject(error);
@@ -89,7 +91,7 @@ export class InboundRouter {
     for (const o of outbound) this.deps.dispatcher.dispatch(o.message, o.channel);
   }
 
-  /** Returns every stored (or earlier stored) text's message id, and the texts refused. */
+  /** Returns every stored (or earlier stored) text's message id, the texts refused and the views it read. */
   private async storeBatch(tx: Transaction, emit: Emit, parsed: Parsed[], at: Date, outbound: Outbound[]) {
     const ids = new Map<string, string>();
     const rejected = new Map<Parsed, ApiError>();
@@ -106,14 +108,14 @@ export class InboundRouter {
         accepted.push({ ...p, number });
       }
     }
-    if (accepted.length === 0) return { ids, rejected };
+    if (accepted.length === 0) return { ids, rejected, loadedViews: new Map() };
 
     const automation = await loadAutomation(tx, [...new Set(accepted.map((p) => p.number.number))]);
     const { targets, announcements, alreadyStored } = await this.routeConversations(tx, emit, accepted, lines, automation, at);
     for (const [ref, id] of alreadyStored) ids.set(ref, id);
     accepted = accepted.filter((p) => !alreadyStored.has(p.carrierRef));
 
-    const { stored, unread } = await appendInbound(
+    const appended = await appendInbound(
       tx,
       accepted.map((p) => ({
         conversationId: targets.get(p.key)!.record.id,
@@ -125,6 +127,7 @@ export class InboundRouter {
       })),
       at,
     );
+    const { stored } = appended;
     for (const m of stored) ids.set(carrierKey(m.carrier!, m.carrierMessageId!), m.id);
     // Carriers retry webhooks: a text stored before is acknowledged with its id, not stored again.
     const retried = accepted.filter((p) => !ids.has(p.carrierRef));
@@ -132,12 +135,12 @@ export class InboundRouter {
       for (const [ref, id] of await findMessageIdsByCarrierIds(tx, retried.map((p) => ({ carrier: p.text.carrier, carrierMessageId: p.text.carrierMessageId })))) ids.set(ref, id);
     }
 
-    await this.notify(tx, emit, targets, stored, unread, at);
+    const loadedViews = await this.notify(tx, emit, appended, at);
     for (const a of announcements) await announce(tx, emit, a);
     const batch = { tx, emit, conversations: [...targets.values()].map((t) => t.record), stored, automation, at, outbound };
     await answerByBots(batch);
     await runActionsAfterInbound(batch);
-    return { ids, rejected };
+    return { ids, rejected, loadedViews };
   }
 
   /**
@@ -185,45 +188,40 @@ export class InboundRouter {
       if (!open) {
         const started = await startLineConversation(tx, emit, p.number, p.customer, route, at);
         if (started.announcement) announcements.push(started.announcement);
-        targets.set(p.key, { record: started.conversation, view: null });
+        targets.set(p.key, { record: started.conversation });
         continue;
       }
-      let view: ConversationView | null = open.view;
       let record = open.record;
       if (record.botId && !record.groupId && (route.type === 'queue' || route.type === 'ring_group')) {
         const routed = await applyRoute(tx, emit, record, route, at);
         if (routed.announcement) announcements.push(routed.announcement);
         record = routed.conversation;
-        view = null;
       } else if (needsRouting.includes(p)) {
         const assigned = await retryRingGroupAssignment(tx, emit, open.record, at);
-        if (assigned) {
-          announcements.push(assigned);
-          view = null;
-        }
+        if (assigned) announcements.push(assigned);
       }
-      if (!record.groupId && route.type === 'agent' && !open.view.participants.some((x) => x.type === 'agent' && x.id === route.agentId)) {
+      if (!record.groupId && route.type === 'agent' && !open.memberIds.includes(route.agentId)) {
         missingMembers.push({ conversationId: record.id, agentId: route.agentId });
-        view = null;
       }
-      targets.set(p.key, { record, view });
+      targets.set(p.key, { record });
     }
     await addMembers(tx, missingMembers, at);
     return { targets, announcements, alreadyStored };
   }
 
-  /** message.created for every stored text to its conversation's members, each with its own unread count. */
-  private async notify(
-    tx: Transaction,
-    emit: Emit,
-    targets: Map<string, Target>,
-    stored: StoredMessage[],
-    unread: { conversationId: string; agentId: string; unread: number }[],
-    at: Date,
-  ): Promise<void> {
-    const stale = [...targets.values()].filter((t) => !t.view).map((t) => t.record.id);
-    const reloaded = await loadConversationViews(tx, stale, null);
-    const views = new Map([...targets.values()].map((t) => [t.record.id, t.view ?? reloaded.get(t.record.id)!]));
+  /**
+   * message.created for every stored text to its conversation's members, each with its own unread
+   * count. Views come from the cache under the key this batch left them at, or are read (and
+   * returned, to be cached once the batch committed).
+   */
+  private async notify(tx: Transaction, emit: Emit, { stored, unread, viewKeys }: AppendedInbound, at: Date) {
+    const cached = new Map(
+      [...viewKeys].flatMap(([id, key]) => {
+        const view = this.views.get(id, key);
+        return view ? [[id, view] as const] : [];
+      }),
+    );
+    const loaded = await loadKeyedViews(tx, [...viewKeys.keys()].filter((id) => !cached.has(id)));
     const perConversation = new Map<string, StoredMessage[]>();
     for (const m of stored) perConversation.set(m.conversationId, [...(perConversation.get(m.conversationId) ?? []), m]);
     const membersOf = new Map<string, { agentId: string; unread: number }[]>();
@@ -231,7 +229,7 @@ export class InboundRouter {
 
     for (const [conversationId, messages] of perConversation) {
       const members = membersOf.get(conversationId) ?? [];
-      const view = views.get(conversationId)!;
+      const view = cached.get(conversationId) ?? loaded.get(conversationId)!.view;
       messages.forEach((m, i) => {
         // The i-th of n texts: each member had (n - 1 - i) fewer unread when it arrived.
         const earlier = messages.length - 1 - i;
@@ -240,5 +238,6 @@ export class InboundRouter {
         emit([...unreadThen.keys()], { kind: 'message.created', conversation, message: messageView(m) }, unreadThen);
       });
     }
+    return loaded;
   }
 }
