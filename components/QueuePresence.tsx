@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../utils/i18n';
 
 export interface QueuePresenceRow {
@@ -22,6 +23,11 @@ function QueueRow({ queue, onLoggedIn, onPause, onResume }: { queue: QueuePresen
   const reason = useSignal('');
   const asking = useSignal(false);
   const inputId = `pause-reason-${queue.id}`;
+  const reasonField = useRef<HTMLInputElement>(null);
+  // The field appears because the agent asked to pause: take them straight to it.
+  useEffect(() => {
+    if (asking.value) reasonField.current?.focus();
+  }, [asking.value]);
   return (
     <li class="presence__queue">
       <label class="presence__toggle">
@@ -70,9 +76,8 @@ function QueueRow({ queue, onLoggedIn, onPause, onResume }: { queue: QueuePresen
             required
             maxLength={200}
             placeholder={t('pauseReasonPlaceholder')}
+            ref={reasonField}
             value={reason.value}
-            // The field appears because the agent asked to pause: take them straight to it.
-            autoFocus
             onInput={(event) => (reason.value = event.currentTarget.value)}
             onKeyDown={(event) => {
               if (event.key === 'Escape') asking.value = false;

@@ -17,7 +17,7 @@ export function SmsCounter({ id, text, split }: Props) {
       <span class={sms.ucs2Trigger ? 'counter__ucs2' : undefined}>
         {sms.ucs2Trigger ? t('counter_ucs2', sms.ucs2Trigger) : t('counter_gsm7')}
       </span>
-      <span>{t(sms.segments === 1 ? 'counter_segment' : 'counter_segments', [String(sms.segments), String(sms.remainingInSegment)])}</span>
+      {sms.segments > 0 && <span>{t(sms.segments === 1 ? 'counter_segment' : 'counter_segments', [String(sms.segments), String(sms.remainingInSegment)])}</span>}
       {split && parts > 1 && <span class="counter__split">{t('counter_splitParts', [String(parts), String(LEGACY_MESSAGE_CHARACTERS)])}</span>}
     </p>
   );

@@ -5,37 +5,22 @@
 // Run with a fresh build: `npx wxt build && npm run bench -- thread-open` (the e2e harness loads
 // .output/chrome-mv3).
 import { resolve } from 'node:path';
-import { build, type Rollup } from 'vite';
 import { launchWithExtension } from '../../e2e/harness/browser';
+import { bundleForPage } from '../../e2e/harness/page-bundle';
 
 const MESSAGES = 50_000;
 const ROUNDS = 5;
 /** Pixels per frame while scrolling: a fast fling (~180,000 px/s at 60 fps). */
 const STEP = 3_000;
-const root = resolve(import.meta.dirname, '../../..');
 
 type Page = typeof import('./thread-open.page');
 type Open = Awaited<ReturnType<Page['openBig']>>;
 type Scroll = Awaited<ReturnType<Page['scrollThrough']>>;
 
-async function bundlePage(): Promise<string> {
-  const output = (await build({
-    root,
-    logLevel: 'error',
-    configFile: false,
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: resolve(import.meta.dirname, 'thread-open.page.ts'), name: 'bench', formats: ['iife'], fileName: () => 'bench.js' },
-    },
-  })) as Rollup.RollupOutput[];
-  return (output[0]!.output[0] as Rollup.OutputChunk).code;
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main() {
-  const script = await bundlePage();
+  const script = await bundleForPage(resolve(import.meta.dirname, 'thread-open.page.ts'), 'bench');
   const browser = await launchWithExtension({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
   try {
     const page = await browser.context.newPage();
