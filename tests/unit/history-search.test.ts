@@ -5,6 +5,7 @@ import { addOutboxMessages, dismissFailedMessage, upsertMessage } from '../../ut
 import { searchHistory } from '../../utils/db/search';
 import { wordsOf } from '../../utils/db/words';
 import { applyEvents } from '../../utils/sync/apply-events';
+import { indexMissingWords } from '../../utils/sync/word-indexer';
 import { conversation, message } from '../setup/fixtures';
 
 let db: ParleyDb;
@@ -36,8 +37,9 @@ describe('searchHistory', () => {
         participants: [{ type: 'agent', id: 'a2', extension: '202', name: 'Amy Santiago' }, { type: 'external', number: '+15035550171', name: 'Adrian Pimento' }],
       }),
     );
-    // Stored through each write path: events, REST upserts and the outbox.
+    // Stored through each write path: live events, REST upserts and the outbox.
     await applyEvents(db, [
+      { kind: 'caught-up', cursor: 0 },
       { kind: 'message', cursor: 1, conversation: conversation({ id: 'maria', lastMessageAt: 30 }), message: message({ id: 'e1', conversationId: 'maria', body: 'Where is my parcel?', createdAt: 1 }) },
       { kind: 'message', cursor: 2, conversation: conversation({ id: 'maria', lastMessageAt: 30 }), message: message({ id: 'e2', conversationId: 'maria', body: 'Entered SMS Support Queue', kind: 'system', createdAt: 2 }) },
     ]);
@@ -90,5 +92,32 @@ describe('searchHistory', () => {
     );
     const found = await searchHistory(db, 'parcel', 10);
     expect(found.messages.map((row) => row.id)).toEqual(Array.from({ length: 10 }, (_, index) => `bulk-${29 - index}`));
+  });
+
+  it('finds a first sync’s history once the background pass has given it words, resuming after the last chunk', async () => {
+    const history = (from: number, count: number) =>
+      Array.from({ length: count }, (_, index) => ({
+        kind: 'message' as const,
+        cursor: 100 + from + index,
+        conversation: conversation({ id: 'gina', lastMessageAt: 20 }),
+        message: message({ id: `h-${String(from + index).padStart(3, '0')}`, conversationId: 'gina', body: `Invoice ${from + index} attached`, createdAt: 200 + from + index }),
+      }));
+    const fresh = openDb(`search-import-${n}`);
+    await fresh.open();
+    // Imported before the store caught up: stored without words, so not found yet.
+    await applyEvents(fresh, history(0, 25));
+    expect((await searchHistory(fresh, 'invoice')).messages).toEqual([]);
+    // A pass stopped after two chunks (a stopped service worker) resumes where it was.
+    let chunks = 0;
+    const stopped = indexMissingWords(fresh, { chunk: 10, pause: async () => { if (++chunks === 2) throw new Error('worker stopped'); } });
+    await expect(stopped).rejects.toThrow('worker stopped');
+    expect((await searchHistory(fresh, 'invoice')).messages).toHaveLength(20);
+    await applyEvents(fresh, [{ kind: 'caught-up', cursor: 200 }, { kind: 'status', cursor: 201, message: message({ id: 'h-024', conversationId: 'gina', body: 'Invoice 24 attached', status: 'received', createdAt: 224 }) }]);
+    // The status update after catching up gave h-024 its words already: 4 left.
+    expect(await indexMissingWords(fresh, { chunk: 10 })).toBe(4);
+    expect((await searchHistory(fresh, 'invoice')).messages).toHaveLength(25);
+    // Done once: later passes read nothing.
+    expect(await indexMissingWords(fresh, { chunk: 10 })).toBe(0);
+    fresh.close();
   });
 });

@@ -6,6 +6,7 @@ import { timeline } from '../../utils/db/messages';
 import { getCursor } from '../../utils/db/meta';
 import { schemaVersions } from '../../utils/db/schema';
 import { searchHistory } from '../../utils/db/search';
+import { indexMissingWords } from '../../utils/sync/word-indexer';
 import { conversation, message } from '../setup/fixtures';
 
 let name: string;
@@ -31,11 +32,13 @@ async function createVersion2Database(): Promise<void> {
 }
 
 describe('schema version 3', () => {
-  it('upgrades a version 2 database: every text gets its search words, nothing else changes', async () => {
+  it('upgrades a version 2 database without rewriting its rows; the background pass gives them their search words', async () => {
     await createVersion2Database();
     const db = openDb(name);
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(3);
+    expect((await db.messages.toArray()).every((row) => row.words === undefined)).toBe(true);
+    expect(await indexMissingWords(db)).toBe(2);
     const rows = await db.messages.toArray();
     expect(Object.fromEntries(rows.map((row) => [row.id, row.words]))).toEqual({
       m1: ['ou', 'est', 'mon', 'colis'],

@@ -15,6 +15,7 @@ import type { Arrival } from '../sync/apply-events';
 import type { SyncEngine } from '../sync/engine';
 import { syncFrom } from '../sync/link';
 import { Outbox, type OutboxOptions } from '../sync/outbox';
+import { indexMissingWords } from '../sync/word-indexer';
 
 export interface ServiceOptions {
   /** New inbound messages, once stored (notifications, tone). */
@@ -34,6 +35,7 @@ export class ParleyService {
   /** A session was started by this worker instance (a restarted worker starts with none). */
   private running = false;
   private resuming: Promise<void> | null = null;
+  private indexing: Promise<unknown> | null = null;
   private stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly engine: SyncEngine;
   private readonly outbox: Outbox;
@@ -54,7 +56,10 @@ export class ParleyService {
         );
       },
       onArrivals: options.onArrivals,
-      onCaughtUp: () => void this.outbox.flush(),
+      onCaughtUp: () => {
+        void this.outbox.flush();
+        this.indexWords();
+      },
     });
     connector.on('connection', (state) => this.move({ type: 'report', state }));
     connector.on('session', (session) => void this.keepSession(session));
@@ -180,6 +185,15 @@ export class ParleyService {
   async markRead(conversationId: string): Promise<void> {
     await markConversationRead(this.db, conversationId);
     this.connector.markRead(conversationId).catch((error: unknown) => console.warn('[parley] could not send the read mark', error));
+  }
+
+  /** The search words of a history imported before the store caught up (single-flight; a no-op once done). */
+  private indexWords(): void {
+    this.indexing ??= indexMissingWords(this.db)
+      .catch((error: unknown) => console.warn('[parley] could not index the history for search', error))
+      .finally(() => {
+        this.indexing = null;
+      });
   }
 
   private move(input: SessionInput): void {

@@ -18,10 +18,16 @@ export function mergeConversation(existing: StoredConversation | undefined, inco
   return { ...incoming, activityAt: incomingActivity, unread: incoming.unreadCount ?? existing?.unread ?? 0 };
 }
 
-/** A status never moves backwards (queued -> sent -> delivered|failed); a message the agent deleted stays hidden. */
-export function mergeMessage(existing: StoredMessage | undefined, incoming: Message): StoredMessage | null {
+/**
+ * A status never moves backwards (queued -> sent -> delivered|failed); a message the agent deleted
+ * stays hidden. `indexWords` false leaves the search words to the background pass (a first sync's
+ * history import, see utils/sync/word-indexer.ts); words already stored are kept.
+ */
+export function mergeMessage(existing: StoredMessage | undefined, incoming: Message, indexWords = true): StoredMessage | null {
   if (existing && !existing.pending && !isNewerStatus(incoming.status, existing.status)) return null;
-  return withWords(existing?.hidden ? { ...incoming, hidden: 1 } : { ...incoming });
+  const merged: StoredMessage = existing?.hidden ? { ...incoming, hidden: 1 } : { ...incoming };
+  if (indexWords || existing?.words) return withWords(merged);
+  return merged;
 }
 
 /** Every stored message carries its search words (see words.ts); a row with none stays out of the index. */

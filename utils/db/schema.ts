@@ -4,8 +4,6 @@
  */
 import type { Transaction } from 'dexie';
 import { activityAt, type Conversation } from '../model/conversation';
-import type { Message } from '../model/message';
-import { searchWordsOf } from './words';
 
 export interface SchemaVersion {
   version: number;
@@ -55,6 +53,7 @@ export const schemaVersions: SchemaVersion[] = [
       conversations: 'id, activityAt, [customerNumber+activityAt], unread, state',
       // *words: a word index over message text (multiEntry), so searching the whole local history
       // reads only the rows whose words start with the query instead of scanning every message.
+      // Rows stored before it get their words from utils/sync/word-indexer.ts, in the background.
       messages: 'id, [conversationId+createdAt], idempotencyKey, [pending+createdAt], *words',
       // One read mark per (conversation, internal participant): "✓ Read by Jake".
       receipts: '[conversationId+agentId], conversationId',
@@ -62,15 +61,6 @@ export const schemaVersions: SchemaVersion[] = [
       groups: 'id',
       // Personal templates (kept here only) and the PBX's shared ones (refreshed from it).
       templates: 'id, scope',
-    },
-    async upgrade(tx) {
-      await tx
-        .table('messages')
-        .toCollection()
-        .modify((row: Message & { words?: string[] }) => {
-          const words = searchWordsOf(row);
-          if (words.length > 0) row.words = words;
-        });
     },
   },
   {

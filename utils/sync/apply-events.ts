@@ -130,7 +130,8 @@ function foldBatch(
   const putMessage = (message: Message) => {
     // The server's copy of a reply replaces its outbox row, so the thread never shows it twice.
     for (const row of outbox) if (message.idempotencyKey && row.idempotencyKey === message.idempotencyKey && row.id !== message.id) replacedOutbox.add(row.id);
-    const merged = mergeMessage(messages.get(message.id), message);
+    // The history a first sync imports gets its search words afterwards, in the background (word-indexer.ts).
+    const merged = mergeMessage(messages.get(message.id), message, counting);
     if (!merged) return;
     messages.set(message.id, merged);
     changedMessages.add(message.id);

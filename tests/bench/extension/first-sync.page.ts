@@ -143,16 +143,20 @@ export async function runSyncEngine(name: string) {
 /** The floor: the same records (already parsed and mapped) put straight into the same stores and indexes. */
 export async function runRawInsert(name: string, transactionSize: number) {
   await deleteDb(name);
-  const latest = schemaVersions.at(-1)!.stores;
+  // Each schema version lists only the stores it changes (null deletes one): fold them into the current set.
+  const latest: Record<string, string | null> = Object.assign({}, ...schemaVersions.map((version) => version.stores));
+  for (const [store, spec] of Object.entries(latest)) if (spec === null) delete latest[store];
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(name, 1);
     request.onupgradeneeded = () => {
       for (const [store, spec] of Object.entries(latest)) {
         const [key, ...indexes] = spec!.split(',').map((part) => part.trim());
-        const objectStore = request.result.createObjectStore(store, { keyPath: key });
+        const keyPath = (part: string) => (part.startsWith('[') ? part.slice(1, -1).split('+') : part);
+        const objectStore = request.result.createObjectStore(store, { keyPath: keyPath(key!) });
         for (const index of indexes) {
-          const path = index.startsWith('[') ? index.slice(1, -1).split('+') : index;
-          objectStore.createIndex(index, path);
+          // Dexie's `*name` is a multiEntry index (schema v3's message words).
+          if (index.startsWith('*')) objectStore.createIndex(index.slice(1), index.slice(1), { multiEntry: true });
+          else objectStore.createIndex(index, keyPath(index));
         }
       }
     };
