@@ -12,6 +12,8 @@ export interface PhoneSpot {
   hit: PhoneHit;
 }
 
+const DIGIT = /\d/;
+
 /** Our own elements in the page; never scanned. */
 export const HOST_TAGS = ['parley-sms', 'parley-dock'];
 
@@ -42,19 +44,24 @@ export function scanForNumbers(root: Element, seen: WeakSet<Node>, defaultCountr
     if (hit) spots.push({ after: link, hit });
   }
 
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      seen.has(node) || !node.nodeValue?.trim() || node.parentElement?.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  });
-  const texts: Text[] = [];
-  while (walker.nextNode()) texts.push(walker.currentNode as Text);
+  // No filter callback: calling into script for each of a large page's nodes costs more than the
+  // detection itself. Only text with a digit is read, and only text holding a number asks closest().
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const found: Array<{ text: Text; numbers: ReturnType<typeof findNumbers> }> = [];
+  while (walker.nextNode()) {
+    const text = walker.currentNode as Text;
+    if (!DIGIT.test(text.data) || seen.has(text)) continue;
+    const numbers = findNumbers(text.data, defaultCountry);
+    if (numbers.length > 0 && !text.parentElement?.closest(SKIP)) found.push({ text, numbers });
+  }
 
-  for (const text of texts) {
-    seen.add(text);
+  for (const { text, numbers } of found) {
     // Split at the end of each number, left to right: `current` is the text still to the right.
+    // Only text that held a number is remembered: text without one costs nothing to read again.
     let current = text;
     let consumed = 0;
-    for (const { end, ...hit } of findNumbers(text.data, defaultCountry)) {
+    for (const { end, ...hit } of numbers) {
+      seen.add(current);
       const rest = end - consumed < current.data.length ? current.splitText(end - consumed) : null;
       spots.push({ after: current, hit });
       if (!rest) break;

@@ -1,32 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { SupportedCountry } from '../sms/detect';
-import { HOST_TAGS, scanForNumbers, type PhoneSpot } from './detect';
-import { phoneFieldsOnScreen, type CrmProfile } from './profiles';
+import { HOST_TAGS, type PhoneSpot } from './detect';
 import { mountSmsButton } from './sms-button';
+import { findSpots, type SpotOptions } from './spots';
 
 // Mutations are handled in batches: a CRM rendering a list adds its rows one by one.
 const BATCH_MS = 150;
-
-export interface PhoneButtonOptions {
-  profile: CrmProfile;
-  defaultCountry: SupportedCountry;
-}
-
-/**
- * The phone fields the profile knows (inputs included) and the numbers in the page's text, each
- * once. Field elements are claimed first, so a number shown in a field gets one button, not two.
- */
-export function findSpots(root: Element, seen: WeakSet<Node>, { profile, defaultCountry }: PhoneButtonOptions): PhoneSpot[] {
-  const spots: PhoneSpot[] = [];
-  for (const field of phoneFieldsOnScreen(profile, root.ownerDocument, new URL(location.href), { defaultCountry })) {
-    if (seen.has(field.element) || !root.contains(field.element)) continue;
-    seen.add(field.element);
-    const walker = root.ownerDocument.createTreeWalker(field.element, NodeFilter.SHOW_ALL);
-    while (walker.nextNode()) seen.add(walker.currentNode);
-    spots.push({ after: field.element, hit: { e164: field.e164, formatted: field.raw } });
-  }
-  return [...spots, ...scanForNumbers(root, seen, defaultCountry)];
-}
 
 /** The added subtrees worth scanning: connected, not ours, not inside another one of the batch. */
 function rootsOf(nodes: Iterable<Node>): Element[] {
@@ -46,12 +24,12 @@ function rootsOf(nodes: Iterable<Node>): Element[] {
  * are single-page apps): each batch of mutations scans only the added or edited subtrees. Stops
  * with the content-script context.
  */
-export function watchPhoneNumbers(ctx: ContentScriptContext, options: PhoneButtonOptions, onClick: (e164: string) => void): void {
+export function watchPhoneNumbers(ctx: ContentScriptContext, options: SpotOptions, onClick: (e164: string) => void): void {
   const seen = new WeakSet<Node>();
   const mount = (spots: PhoneSpot[]) => {
     for (const spot of spots) mountSmsButton(ctx, spot, onClick).catch((error) => console.warn('[parley] could not add an SMS button', error));
   };
-  mount(findSpots(document.body, seen, options));
+  mount(findSpots([document.body], seen, options));
 
   let changed = new Set<Node>();
   let pending = false;
@@ -69,7 +47,7 @@ export function watchPhoneNumbers(ctx: ContentScriptContext, options: PhoneButto
       pending = false;
       const batch = changed;
       changed = new Set();
-      for (const root of rootsOf(batch)) mount(findSpots(root, seen, options));
+      mount(findSpots(rootsOf(batch), seen, options));
     }, BATCH_MS);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });

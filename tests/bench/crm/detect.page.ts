@@ -1,0 +1,68 @@
+// Runs in the benchmark's Chromium page (bundled by detect.bench.ts): Parley's detection pass, the
+// bare TreeWalker floor and RingCentral's open-source detector, on the same generated CRM table.
+import { LibPhoneNumberMatcher } from 'ringcentral-c2d/matchers/LibPhoneNumberMatcher';
+import { genericProfile } from '../../../utils/crm/profiles/generic';
+import { findSpots } from '../../../utils/crm/spots';
+
+const FORMATS = [
+  (i: number) => `(503) 555-${String(i % 10_000).padStart(4, '0')}`,
+  (i: number) => `+1 415 555 ${String(i % 10_000).padStart(4, '0')}`,
+  (i: number) => `+44 20 7946 ${String(i % 10_000).padStart(4, '0')}`,
+  (i: number) => `212.555.${String(i % 10_000).padStart(4, '0')} ext. 12`,
+];
+
+/** One case row: a phone number among the figures a CRM list shows (ids, dates, amounts, orders). */
+function row(i: number): string {
+  return `<tr><td><a href="/cases/${10_000 + i}">#${10_000 + i}</a></td><td>Parcel delayed, order #${48_000 + i}-77</td>` +
+    `<td>Customer ${i}</td><td>${FORMATS[i % FORMATS.length]!(i)}</td><td>2026-11-${String((i % 28) + 1).padStart(2, '0')}</td>` +
+    `<td>$${(i % 900) + 100}.90</td><td><span class="status">Open</span></td></tr>`;
+}
+
+export function render(rows: number): void {
+  const body = Array.from({ length: rows }, (_, i) => row(i)).join('');
+  document.body.innerHTML = `<main><h1>Cases</h1><table><thead><tr><th>Case</th><th>Subject</th><th>Customer</th><th>Phone</th><th>Updated</th><th>Total</th><th>Status</th></tr></thead><tbody>${body}</tbody></table></main>`;
+}
+
+/** Appends rows the way a CRM's "load more" does; returns them (the roots a mutation batch gives). */
+export function addRows(from: number, count: number): Element[] {
+  const template = document.createElement('tbody');
+  template.innerHTML = Array.from({ length: count }, (_, i) => row(from + i)).join('');
+  const added = [...template.children];
+  document.querySelector('tbody')!.append(...added);
+  return added;
+}
+
+const options = { profile: genericProfile, defaultCountry: 'US' } as const;
+let seen = new WeakSet<Node>();
+
+export function timed<T>(work: () => T): { ms: number; found: number } {
+  const start = performance.now();
+  const result = work() as unknown;
+  const ms = performance.now() - start;
+  return { ms, found: Array.isArray(result) ? result.length : Number(result) };
+}
+
+/** The floor: visiting every text node once and reading it, nothing else. */
+export function bareWalk(roots: readonly Element[]): number {
+  let characters = 0;
+  for (const root of roots) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) characters += walker.currentNode.nodeValue!.length;
+  }
+  return characters;
+}
+
+export function parleyInitial() {
+  seen = new WeakSet();
+  return findSpots([document.body], seen, options);
+}
+
+export function parleyIncremental(roots: readonly Element[]) {
+  return findSpots(roots, seen, options);
+}
+
+const peer = new LibPhoneNumberMatcher({ countryCode: 'US' });
+
+export function peerPass(roots: readonly Element[]) {
+  return roots.flatMap((root) => peer.match({ node: root }) ?? []);
+}

@@ -1,0 +1,29 @@
+import type { SupportedCountry } from '../sms/detect';
+import { scanForNumbers, type PhoneSpot } from './detect';
+import { phoneFieldsOnScreen, type CrmProfile } from './profiles';
+
+export interface SpotOptions {
+  profile: CrmProfile;
+  defaultCountry: SupportedCountry;
+}
+
+/**
+ * Where SMS buttons go under `roots` (the page, or the subtrees a mutation batch added): the phone
+ * fields the profile knows (inputs included) and the numbers in the text, each once. Field elements
+ * are claimed first, so a number shown in a field gets one button, not two. The profile's fields
+ * are looked up once per call, however many roots there are.
+ */
+export function findSpots(roots: readonly Element[], seen: WeakSet<Node>, { profile, defaultCountry }: SpotOptions): PhoneSpot[] {
+  if (roots.length === 0) return [];
+  const document = roots[0]!.ownerDocument;
+  const spots: PhoneSpot[] = [];
+  for (const field of phoneFieldsOnScreen(profile, document, new URL(document.URL), { defaultCountry })) {
+    if (seen.has(field.element) || !roots.some((root) => root.contains(field.element))) continue;
+    seen.add(field.element);
+    const walker = document.createTreeWalker(field.element, NodeFilter.SHOW_ALL);
+    while (walker.nextNode()) seen.add(walker.currentNode);
+    spots.push({ after: field.element, hit: { e164: field.e164, formatted: field.raw } });
+  }
+  for (const root of roots) spots.push(...scanForNumbers(root, seen, defaultCountry));
+  return spots;
+}
