@@ -85,6 +85,28 @@ describe.each(BACKENDS)('bots and working hours (%s)', (backend) => {
     expect((await call(DEMO.terry, 'GET', `/v1/conversations/${conversation.id}/bots`)).body.bots).toEqual([]);
   });
 
+  it('joins a conversation agents handled during the day when the customer texts after hours, unless an agent removed it', async () => {
+    await afterHoursLine();
+    const customer = freshCustomer();
+    setClock(t.server, TUE_0900);
+    await textFromCustomer(t.server.url, customer, 'Morning question', LINE);
+    const conversation = (await conversationOf(call, DEMO.terry, customer, LINE))!;
+    expect((await call(DEMO.jake, 'POST', `/v1/conversations/${conversation.id}/claim`)).status).toBe(200);
+    expect((await call(DEMO.jake, 'GET', `/v1/conversations/${conversation.id}/bots`)).body.bots).toEqual([]);
+
+    setClock(t.server, TUE_2000);
+    await textFromCustomer(t.server.url, customer, 'Evening follow-up', LINE);
+    expect(automatedTexts(await messagesOf(call, DEMO.terry, conversation.id))).toEqual([BOT_REPLY]);
+    const [bot] = (await call(DEMO.jake, 'GET', `/v1/conversations/${conversation.id}/bots`)).body.bots;
+    expect(bot).toMatchObject({ name: 'Night Owl', routed: true });
+    expect((await conversationOf(call, DEMO.terry, customer, LINE))!).toMatchObject({ state: 'assigned', designatedAgent: { extension: '201' } });
+
+    expect((await call(DEMO.jake, 'DELETE', `/v1/conversations/${conversation.id}/bots/${bot.id}`)).status).toBe(200);
+    setClock(t.server, WED_2100);
+    await textFromCustomer(t.server.url, customer, 'Late night follow-up', LINE);
+    expect(automatedTexts(await messagesOf(call, DEMO.terry, conversation.id))).toEqual([BOT_REPLY]);
+  });
+
   it('a number routed to an agent adds the agent back when the customer texts after the agent left', async () => {
     const customer = freshCustomer();
     await textFromCustomer(t.server.url, customer, 'Hi Jake', DEMO.did);

@@ -13,7 +13,7 @@ import { addMembers, carrierKey, findMessageIdsByCarrierIds, lineKey, lockConver
 import { announce, type Announcement } from '../queues/entry';
 import { appendInbound, loadLines, type AppendedInbound, type Line } from './inbound-store';
 import { InboundViewCache, loadKeyedViews } from './inbound-views';
-import { applyRoute, retryRingGroupAssignment, startLineConversation } from './start-conversation';
+import { rerouteOpenConversation, retryRingGroupAssignment, startLineConversation } from './start-conversation';
 import { effectiveRoute } from './effective-route';
 import { loadAutomation, type NumberAutomation } from './number-automation';
 
@@ -164,8 +164,8 @@ export class InboundRouter {
    * Finds or starts the conversation of every (line, customer) pair, in arrival order. New ones are
    * routed by the route in effect (working hours, effective-route.ts); a ring group conversation
    * still waiting tries its strategy again; an agent-routed one gets its agent back as a member if
-   * it was missing; a bot's conversation goes to the group of the route in effect during working
-   * hours, while its bot stays in the chat (seed 003).
+   * it was missing; an open one may be taken elsewhere by the route in effect
+   * (rerouteOpenConversation: humans take a bot's conversation in working hours, a bot joins out of them).
    */
   private async routeConversations(tx: Transaction, emit: Emit, accepted: Accepted[], lines: Map<string, Line>, automation: Map<string, NumberAutomation>, at: Date) {
     const targets = new Map<string, Target>();
@@ -192,10 +192,10 @@ export class InboundRouter {
         continue;
       }
       let record = open.record;
-      if (record.botId && !record.groupId && (route.type === 'queue' || route.type === 'ring_group')) {
-        const routed = await applyRoute(tx, emit, record, route, at);
-        if (routed.announcement) announcements.push(routed.announcement);
-        record = routed.conversation;
+      const rerouted = await rerouteOpenConversation(tx, emit, record, route, at);
+      if (rerouted) {
+        if (rerouted.announcement) announcements.push(rerouted.announcement);
+        record = rerouted.conversation;
       } else if (needsRouting.includes(p)) {
         const assigned = await retryRingGroupAssignment(tx, emit, open.record, at);
         if (assigned) announcements.push(assigned);

@@ -64,6 +64,25 @@ export async function applyRoute(
 }
 
 /**
+ * An open conversation the route in effect takes somewhere else (seed 003), or null: a bot's
+ * conversation during working hours goes to the route's queue or ring group (the bot stays in the
+ * chat, silent); outside them a bot route brings its bot into the conversation unless it was there
+ * already (a bot an agent removed stays removed). An agent route is handled by the caller, which
+ * adds a missing agent back for the whole batch at once.
+ */
+export async function rerouteOpenConversation(
+  db: Queryable,
+  emit: Emit,
+  conversation: ConversationRecord,
+  route: InboundRoute,
+  at: Date,
+): Promise<{ conversation: ConversationRecord; announcement: Announcement | null } | null> {
+  const humansTakeOver = conversation.botId && !conversation.groupId && (route.type === 'queue' || route.type === 'ring_group');
+  const botJoins = route.type === 'bot' && conversation.botId !== route.botId;
+  return humansTakeOver || botJoins ? applyRoute(db, emit, conversation, route, at) : null;
+}
+
+/**
  * A ring group conversation nobody could take when it arrived: each new text tries the strategy
  * again (queues wait for a claim instead). Null when still nobody is available.
  */
