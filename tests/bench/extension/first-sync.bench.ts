@@ -10,31 +10,16 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { build, type Rollup } from 'vite';
+import { bundleBenchPage } from '../bundle-page';
 
 const MESSAGES = 100_000;
 const ROUNDS = 2;
-const root = resolve(import.meta.dirname, '../../..');
 
 type Bench = typeof import('./first-sync.page');
 type Result = Awaited<ReturnType<Bench['runRawInsert']>> & { stored: { sockets?: number } };
 
-async function bundlePage(): Promise<string> {
-  const output = (await build({
-    root,
-    logLevel: 'error',
-    configFile: false,
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: resolve(import.meta.dirname, 'first-sync.page.ts'), name: 'bench', formats: ['iife'], fileName: () => 'bench.js' },
-    },
-  })) as Rollup.RollupOutput[];
-  return (output[0]!.output[0] as Rollup.OutputChunk).code;
-}
-
 async function main() {
-  const script = await bundlePage();
+  const script = await bundleBenchPage(resolve(import.meta.dirname, 'first-sync.page.ts'));
   const server = createServer((request, response) => {
     if (request.url === '/bench.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script src="/bench.js"></script>');

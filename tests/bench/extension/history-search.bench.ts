@@ -5,28 +5,13 @@
 //
 // Run with a fresh build: `npx wxt build && npm run bench -- history-search`.
 import { resolve } from 'node:path';
-import { build, type Rollup } from 'vite';
 import { launchWithExtension } from '../../e2e/harness/browser';
+import { bundleBenchPage } from '../bundle-page';
 
 const MESSAGES = 100_000;
 const ROUNDS = 5;
-const root = resolve(import.meta.dirname, '../../..');
 
 type Timing = Awaited<ReturnType<typeof import('./history-search.page')['timeQuery']>>;
-
-async function bundlePage(): Promise<string> {
-  const output = (await build({
-    root,
-    logLevel: 'error',
-    configFile: false,
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: resolve(import.meta.dirname, 'history-search.page.ts'), name: 'bench', formats: ['iife'], fileName: () => 'bench.js' },
-    },
-  })) as Rollup.RollupOutput[];
-  return (output[0]!.output[0] as Rollup.OutputChunk).code;
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -39,7 +24,7 @@ const QUERIES: Array<[string, string]> = [
 ];
 
 async function main() {
-  const script = await bundlePage();
+  const script = await bundleBenchPage(resolve(import.meta.dirname, 'history-search.page.ts'));
   const browser = await launchWithExtension();
   try {
     const page = await browser.context.newPage();
