@@ -39,6 +39,7 @@ describe.each(BACKENDS)('auth (%s)', (backend) => {
       numbers: [
         { number: DEMO.did, channel: 'sms', label: 'Support line' },
         { number: DEMO.queueDid, channel: 'sms', label: 'SMS Support Queue' },
+        { number: '+15035550118', channel: 'sms', label: 'Support (business hours)' },
       ],
     });
   });

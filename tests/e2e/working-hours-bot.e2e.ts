@@ -1,6 +1,7 @@
 // Working hours and the out-of-hours bot, end to end (seed 003): the customer texts the business-
 // hours support line at 20:00 Pacific and the bot answers; at 09:00 the next working day the same
-// customer's text goes to the SMS Support Queue and shows in an agent's panel of the real extension.
+// customer's text goes to the SMS Support Queue, shows in an agent's panel of the real extension and
+// the agent claims it, with last night's exchange as its history.
 // The server runs with PARLEY_CLOCK=controllable so the test can set its clock (POST /v1/test/clock).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -49,9 +50,13 @@ describe.each<Backend>(['pglite', 'postgres'])('working hours and the after-hour
     const panel = await openPanel(browser);
 
     await customerTexts(server.url, customer, LINE, 'Good morning, my order 4411 is late');
-    await panel.getByRole('list', { name: 'Conversations' }).getByText('Good morning, my order 4411 is late').click();
+    // The text waits in the SMS Support Queue; the agent claims it from the panel's queue section.
+    const waiting = panel.getByRole('region', { name: /SMS queue/ }).getByRole('listitem').filter({ hasText: 'Good morning, my order 4411 is late' });
+    await waiting.getByRole('button', { name: 'Claim' }).click();
     const thread = panel.getByRole('log', { name: 'Messages' });
+    await thread.getByText(/Conversation claimed by Jake Peralta/).waitFor();
     await thread.getByText('Good morning, my order 4411 is late').waitFor();
+    await panel.getByRole('list', { name: 'Conversations' }).getByText('Good morning, my order 4411 is late').waitFor();
     // One conversation: last night's text and the bot's answer are its history.
     await thread.getByText('Hi, is anyone there tonight?').waitFor();
     await thread.getByText(BOT_REPLY).waitFor();
