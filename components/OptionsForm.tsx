@@ -2,6 +2,7 @@ import { useModel } from '@preact/signals';
 import { t } from '../utils/i18n';
 import { ConnectionModel } from '../utils/ui/connection-model';
 import { OptionsModel } from '../utils/ui/options-model';
+import { CrmSitesForm } from './CrmSitesForm';
 import { PreferencesForm } from './PreferencesForm';
 
 function Field({ label, children }: { label: string; children: preact.ComponentChildren }) {
@@ -59,6 +60,7 @@ export function OptionsForm() {
         {status}
       </p>
       <PreferencesForm />
+      <CrmSitesForm />
     </main>
   );
 }

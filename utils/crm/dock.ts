@@ -10,7 +10,7 @@ const COLLAPSED_WIDTH = 40;
 const css = `
   .dock {
     position: fixed; top: 0; right: 0; bottom: 0; z-index: 2147483646;
-    display: flex; flex-direction: column;
+    display: flex; flex-direction: column; box-sizing: border-box;
     background: Canvas; color: CanvasText; color-scheme: light dark;
     border-left: 1px solid color-mix(in srgb, CanvasText 18%, transparent);
     box-shadow: -6px 0 24px rgba(0, 0, 0, 0.18);
