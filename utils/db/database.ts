@@ -16,9 +16,10 @@ export type StoredConversation = Conversation & { activityAt: number; unread: nu
 /**
  * A message as stored. `pending` marks an outbox row, written locally and not yet accepted by the
  * server (its id is the idempotency key). `hidden` is set when the agent deleted a failed message
- * the server still has, so a replay does not bring it back.
+ * the server still has, so a replay does not bring it back. `words` are its search words (search.ts),
+ * `thread` the history it shows in (thread-key.ts).
  */
-export type StoredMessage = Message & { pending?: 1; hidden?: 1; words?: string[] };
+export type StoredMessage = Message & { pending?: 1; hidden?: 1; words?: string[]; thread?: string };
 
 /** A read mark, keyed by conversation and agent. */
 export type StoredReceipt = ReadReceipt & { agentId: string };

@@ -26,6 +26,7 @@ export function mergeConversation(existing: StoredConversation | undefined, inco
 export function mergeMessage(existing: StoredMessage | undefined, incoming: Message, indexWords = true): StoredMessage | null {
   if (existing && !existing.pending && !isNewerStatus(incoming.status, existing.status)) return null;
   const merged: StoredMessage = existing?.hidden ? { ...incoming, hidden: 1 } : { ...incoming };
+  if (existing?.thread) merged.thread = existing.thread;
   if (indexWords || existing?.words) return withWords(merged);
   return merged;
 }

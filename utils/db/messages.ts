@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { Message } from '../model/message';
 import type { ParleyDb, StoredMessage } from './database';
 import { mergeMessage, withWords } from './merge';
+import { threadKeyOf } from './thread-key';
 
 /** One conversation's messages, oldest first, straight off the [conversationId+createdAt] index. */
 export async function timeline(db: ParleyDb, conversationId: string): Promise<StoredMessage[]> {
@@ -17,7 +18,7 @@ export async function timeline(db: ParleyDb, conversationId: string): Promise<St
  * outbox row carrying the same idempotency key so the thread never shows a reply twice.
  */
 export async function upsertMessage(db: ParleyDb, message: Message): Promise<void> {
-  await db.transaction('rw', db.messages, async () => {
+  await db.transaction('rw', db.messages, db.conversations, async () => {
     if (message.idempotencyKey) {
       await db.messages
         .where('idempotencyKey')
@@ -26,8 +27,16 @@ export async function upsertMessage(db: ParleyDb, message: Message): Promise<voi
         .delete();
     }
     const merged = mergeMessage(await db.messages.get(message.id), message);
-    if (merged) await db.messages.put(merged);
+    if (!merged) return;
+    merged.thread ??= await threadOf(db, message.conversationId);
+    await db.messages.put(merged);
   });
+}
+
+/** The thread key of a conversation's messages (its number's history for a customer thread). */
+async function threadOf(db: ParleyDb, conversationId: string): Promise<string> {
+  const conversation = await db.conversations.get(conversationId);
+  return conversation ? threadKeyOf(conversation) : `conversation:${conversationId}`;
 }
 
 export interface OutboxDraft {
@@ -44,8 +53,10 @@ const outboxIndex = (db: ParleyDb) => db.messages.where('[pending+createdAt]').b
  * agent typed, even for several replies within one millisecond.
  */
 export async function addOutboxMessages(db: ParleyDb, drafts: OutboxDraft[], now: number): Promise<StoredMessage[]> {
-  return db.transaction('rw', db.messages, async () => {
+  return db.transaction('rw', db.messages, db.conversations, async () => {
     const newest = await outboxIndex(db).last();
+    const threads = new Map<string, string>();
+    for (const { conversationId } of drafts) if (!threads.has(conversationId)) threads.set(conversationId, await threadOf(db, conversationId));
     const start = Math.max(now, (newest?.createdAt ?? 0) + 1);
     const rows = drafts.map(
       (draft, index): StoredMessage => withWords({
@@ -61,6 +72,7 @@ export async function addOutboxMessages(db: ParleyDb, drafts: OutboxDraft[], now
         idempotencyKey: draft.idempotencyKey,
         createdAt: start + index,
         pending: 1,
+        thread: threads.get(draft.conversationId)!,
       } satisfies StoredMessage),
     );
     await db.messages.bulkAdd(rows);

@@ -4,6 +4,7 @@
  */
 import type { Transaction } from 'dexie';
 import { activityAt, type Conversation } from '../model/conversation';
+import { threadKeyOf } from './thread-key';
 
 export interface SchemaVersion {
   version: number;
@@ -69,6 +70,25 @@ export const schemaVersions: SchemaVersion[] = [
       // Conversation ↔ CRM case (utils/background/case-links.ts): the open link of a conversation,
       // the link shown in a tab, and the most recent (ended) links of a number to offer again.
       caseLinks: 'id, conversationId, tabId, [customerNumber+linkedAt]',
+    },
+  },
+  {
+    version: 5,
+    stores: {
+      // [thread+createdAt]: one history per phone number across its conversations (thread-key.ts),
+      // read a page at a time by the thread like the per-conversation timeline.
+      messages: 'id, [conversationId+createdAt], idempotencyKey, [pending+createdAt], *words, [thread+createdAt]',
+    },
+    async upgrade(tx) {
+      const conversations = new Map<string, Conversation>();
+      await tx.table('conversations').each((row: Conversation) => conversations.set(row.id, row));
+      await tx
+        .table('messages')
+        .toCollection()
+        .modify((row: { conversationId: string; thread?: string }) => {
+          const conversation = conversations.get(row.conversationId);
+          row.thread = conversation ? threadKeyOf(conversation) : `conversation:${row.conversationId}`;
+        });
     },
   },
 ];

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { ParleyDb, StoredConversation, StoredMessage, StoredReceipt } from '../db/database';
 import { forgetConversations } from '../db/conversations';
 import { mergeConversation, mergeMessage } from '../db/merge';
+import { threadKeyOf } from '../db/thread-key';
 import { hasCaughtUp, setCaughtUp, setCursor } from '../db/meta';
 import type { Conversation } from '../model/conversation';
 import type { GroupRef } from '../model/conversation';
@@ -127,12 +128,14 @@ function foldBatch(
   const removed = new Set<string>();
   let counting = wasCaughtUp;
 
-  const putMessage = (message: Message) => {
+  /** `thread`: the message's thread key when the event names its conversation (a status update keeps the stored one). */
+  const putMessage = (message: Message, thread?: string) => {
     // The server's copy of a reply replaces its outbox row, so the thread never shows it twice.
     for (const row of outbox) if (message.idempotencyKey && row.idempotencyKey === message.idempotencyKey && row.id !== message.id) replacedOutbox.add(row.id);
     // The history a first sync imports gets its search words afterwards, in the background (word-indexer.ts).
     const merged = mergeMessage(messages.get(message.id), message, counting);
     if (!merged) return;
+    merged.thread ??= thread ?? `conversation:${message.conversationId}`;
     messages.set(message.id, merged);
     changedMessages.add(message.id);
   };
@@ -155,7 +158,7 @@ function foldBatch(
       case 'message': {
         const firstTime = !messages.get(item.message.id);
         const knownConversation = conversations.get(item.conversation.id) !== undefined;
-        putMessage(item.message);
+        putMessage(item.message, threadKeyOf(item.conversation));
         putConversation(item.conversation);
         if (counting && firstTime && item.message.direction === 'inbound' && item.message.kind !== 'system') {
           // A PBX that counts unread texts itself already counted this one.

@@ -77,7 +77,7 @@ export class Outbox {
    * thread in the same transaction, so the text is never lost nor shown twice.
    */
   async retry(messageId: string): Promise<StoredMessage | undefined> {
-    const row = await this.db.transaction('rw', this.db.messages, async () => {
+    const row = await this.db.transaction('rw', this.db.messages, this.db.conversations, async () => {
       const failed = await dismissFailedMessage(this.db, messageId);
       if (!failed) return undefined;
       const [queued] = await addOutboxMessages(this.db, [{ idempotencyKey: this.newKey(), conversationId: failed.conversationId, body: failed.body }], this.now());
