@@ -198,7 +198,11 @@ export function threadMessageMapper(row: StoredConversation | null, me: string |
 }
 
 function senderName(row: StoredConversation | null, message: StoredMessage): string | null {
-  if (message.senderAgentId) return agentName(row?.participants, message.senderAgentId) ?? row?.designatedAgent?.name ?? null;
+  if (message.senderAgentId) {
+    // The thread spans the number's conversations: an agent of an earlier one may not be a participant here.
+    if (row?.designatedAgent?.id === message.senderAgentId) return row.designatedAgent.name;
+    return agentName(row?.participants, message.senderAgentId);
+  }
   if (message.direction === 'inbound') {
     const external = row?.participants?.find((p) => p.type === 'external' && p.number === message.from);
     if (external?.type === 'external' && external.name) return external.name;
