@@ -20,6 +20,11 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Human-readable backend name for logs ("pglite", "pglite (memory)", "postgres"). */
   readonly backend: string;
+  /**
+   * True when transactions run one at a time (PGlite: one connection): nothing can change between
+   * a transaction's statements, so row locks and lock-ordering guard nothing and may be skipped.
+   */
+  readonly oneTransactionAtATime: boolean;
   close(): Promise<void>;
 }
 

@@ -16,6 +16,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 export function pgliteDb(pg: PGlite, backend: string): Db {
   return {
     backend,
+    oneTransactionAtATime: true,
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
       return (await pg.query<T>(sql, params as unknown[])).rows;
     },

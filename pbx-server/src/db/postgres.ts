@@ -15,6 +15,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
   type Params = Parameters<typeof sql.unsafe>[1];
   return {
     backend: 'postgres',
+    oneTransactionAtATime: false,
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
       return (await sql.unsafe(text, params as Params, PREPARED)) as unknown as T[];
     },

@@ -151,6 +151,8 @@ export class InboundRouter {
   private async loadAndLock(tx: Transaction, pairs: { did: string; customer: string }[]): Promise<Map<string, Line>> {
     const read = async () => new Map((await loadLines(tx, pairs)).map((l) => [lineKey(l.did, l.customer), l]));
     const lines = await read();
+    // Run alone, the batch cannot see them change.
+    if (this.deps.db.oneTransactionAtATime) return lines;
     const seen = new Map([...lines.values()].flatMap((l) => (l.open ? [[l.open.record.id, l.open.record] as const] : [])));
     const now = await lockConversations(tx, [...seen.keys()]);
     const changed = now.some((c) => {

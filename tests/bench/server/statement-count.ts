@@ -11,6 +11,7 @@ export class StatementCount {
   wrap(db: Db): Db {
     return {
       backend: db.backend,
+      oneTransactionAtATime: db.oneTransactionAtATime,
       close: () => db.close(),
       query: this.counted(db),
       transaction: (fn) =>
