@@ -5,6 +5,8 @@ import { phoneFieldsOnScreen, type CrmProfile } from './profiles';
 export interface SpotOptions {
   profile: CrmProfile;
   defaultCountry: SupportedCountry;
+  /** The page's address, for the profile's case pages; the document's own by default. */
+  url?: URL;
 }
 
 /**
@@ -13,11 +15,11 @@ export interface SpotOptions {
  * are claimed first, so a number shown in a field gets one button, not two. The profile's fields
  * are looked up once per call, however many roots there are.
  */
-export function findSpots(roots: readonly Element[], seen: WeakSet<Node>, { profile, defaultCountry }: SpotOptions): PhoneSpot[] {
+export function findSpots(roots: readonly Element[], seen: WeakSet<Node>, { profile, defaultCountry, url }: SpotOptions): PhoneSpot[] {
   if (roots.length === 0) return [];
   const document = roots[0]!.ownerDocument;
   const spots: PhoneSpot[] = [];
-  for (const field of phoneFieldsOnScreen(profile, document, new URL(document.URL), { defaultCountry })) {
+  for (const field of phoneFieldsOnScreen(profile, document, url ?? new URL(document.URL), { defaultCountry })) {
     if (seen.has(field.element) || !roots.some((root) => root.contains(field.element))) continue;
     seen.add(field.element);
     const walker = document.createTreeWalker(field.element, NodeFilter.SHOW_ALL);
