@@ -70,7 +70,7 @@ describe('panel accessibility (axe-core)', () => {
       const toClaim = colorScheme === 'light' ? 'Can I change my delivery address?' : 'Waiting for someone to help';
       await queue.getByRole('listitem').filter({ hasText: toClaim }).getByRole('button', { name: 'Claim' }).click();
       await panel.getByRole('log', { name: 'Messages' }).getByText(/Conversation claimed by Jake Peralta/).waitFor();
-      await panel.getByRole('textbox', { name: 'Message' }).fill('Of course — what is the new address?');
+      await panel.getByRole('textbox', { name: 'Message' }).or(panel.getByRole('combobox', { name: 'Message' })).fill('Of course — what is the new address?');
       expect(await seriousViolations(panel)).toEqual([]);
 
       // The transfer dialog.

@@ -23,6 +23,8 @@ const queueSection = (panel: Page) => panel.getByRole('region', { name: /SMS que
 const waitingItem = (panel: Page, text: string) => queueSection(panel).getByRole('listitem').filter({ hasText: text });
 const sidebarItem = (panel: Page, text: string) => panel.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: text });
 const actions = (panel: Page) => panel.getByRole('group', { name: 'Conversation actions' });
+/** The message box: a textbox, or a combobox while it offers `/` templates (ARIA 1.2 pattern). */
+const messageBox = (panel: Page) => panel.getByRole('textbox', { name: 'Message' }).or(panel.getByRole('combobox', { name: 'Message' }));
 
 describe.each<Backend>(['pglite', 'postgres'])('two agents share an SMS queue, server on %s', (backend) => {
   let server: RunningProcess;
@@ -76,7 +78,7 @@ describe.each<Backend>(['pglite', 'postgres'])('two agents share an SMS queue, s
     await sidebarItem(amyPanel, 'my order #4417').click();
     const amyThread = amyPanel.getByRole('log', { name: 'Messages' });
     await amyThread.getByText('Conversation transferred to Amy Santiago (202)').waitFor();
-    const composer = amyPanel.getByRole('textbox', { name: 'Message' });
+    const composer = messageBox(amyPanel);
     await expect.poll(() => composer.isEnabled()).toBe(true);
     const reply = `So sorry! A replacement ships today (${backend}).`;
     await composer.fill(reply);
