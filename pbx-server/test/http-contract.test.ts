@@ -167,6 +167,8 @@ describe.each(BACKENDS)('HTTP contract: validation, errors, CORS, OpenAPI (%s)',
         'POST /v1/calls',
         'GET /v1/calls',
         'GET /v1/history',
+        // Issue 5: shared reply templates.
+        'GET /v1/templates',
         'GET /v1/admin/agents',
         'POST /v1/admin/agents',
         'PATCH /v1/admin/agents/{id}',
