@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { t } from '../i18n';
 import type { DockLayout } from './crm-settings';
 import { clampDockWidth, loadDockLayout, saveDockLayout } from './dock-layout';
+import { createPageOverlay } from './page-overlay';
 
 const COLLAPSED_WIDTH = 40;
 
@@ -108,41 +109,33 @@ export function createDock(ctx: ContentScriptContext, options: DockOptions) {
 
   async function mount(): Promise<ShadowRootContentScriptUi<HTMLIFrameElement>> {
     layout ??= await loadDockLayout(location.origin);
-    ui ??= await createShadowRootUi(ctx, {
-      name: 'parley-dock',
-      mode: 'open',
-      position: 'inline',
-      anchor: document.body,
-      append: 'last',
-      css,
-      onMount(container) {
-        aside = document.createElement('aside');
-        aside.className = 'dock';
-        aside.setAttribute('aria-label', t('dockTitle'));
-        const handle = document.createElement('div');
-        handle.className = 'handle';
-        handle.setAttribute('role', 'separator');
-        handle.setAttribute('aria-orientation', 'vertical');
-        handle.setAttribute('aria-label', t('dockResize'));
-        resizeBy(handle);
-        const bar = document.createElement('div');
-        bar.className = 'bar';
-        logButton = button('log', t('dockLogToCase'), t('dockLogToCase'));
-        logButton.addEventListener('click', () => void options.logToCase().catch((error: unknown) => console.warn('[parley] could not log to the case', error)));
-        collapseButton = button('collapse', t('dockCollapse'), '›');
-        collapseButton.addEventListener('click', () => change({ collapsed: !layout!.collapsed }));
-        const close = button('close', t('dockClose'), '×');
-        close.addEventListener('click', () => {
-          ui?.remove();
-          ui = undefined;
-        });
-        const frame = document.createElement('iframe');
-        frame.title = t('dockTitle');
-        bar.append(logButton, collapseButton, close);
-        aside.append(handle, bar, frame);
-        container.append(aside);
-        return frame;
-      },
+    ui ??= await createPageOverlay(ctx, 'parley-dock', css, (container) => {
+      aside = document.createElement('aside');
+      aside.className = 'dock';
+      aside.setAttribute('aria-label', t('dockTitle'));
+      const handle = document.createElement('div');
+      handle.className = 'handle';
+      handle.setAttribute('role', 'separator');
+      handle.setAttribute('aria-orientation', 'vertical');
+      handle.setAttribute('aria-label', t('dockResize'));
+      resizeBy(handle);
+      const bar = document.createElement('div');
+      bar.className = 'bar';
+      logButton = button('log', t('dockLogToCase'), t('dockLogToCase'));
+      logButton.addEventListener('click', () => void options.logToCase().catch((error: unknown) => console.warn('[parley] could not log to the case', error)));
+      collapseButton = button('collapse', t('dockCollapse'), '›');
+      collapseButton.addEventListener('click', () => change({ collapsed: !layout!.collapsed }));
+      const close = button('close', t('dockClose'), '×');
+      close.addEventListener('click', () => {
+        ui?.remove();
+        ui = undefined;
+      });
+      const frame = document.createElement('iframe');
+      frame.title = t('dockTitle');
+      bar.append(logButton, collapseButton, close);
+      aside.append(handle, bar, frame);
+      container.append(aside);
+      return frame;
     });
     if (!ui.mounted) ui.mount();
     apply();

@@ -1,7 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { t } from '../i18n';
 import type { ChatRequest, FoundCase } from './case-protocol';
+import { createPageOverlay } from './page-overlay';
 
 const css = `
   .stack {
@@ -50,19 +51,11 @@ export function createRequestCards(ctx: ContentScriptContext, actions: RequestCa
   const cards = new Map<string, HTMLElement>();
 
   async function stack(): Promise<HTMLElement> {
-    ui ??= await createShadowRootUi(ctx, {
-      name: 'parley-requests',
-      mode: 'open',
-      position: 'inline',
-      anchor: document.body,
-      append: 'last',
-      css,
-      onMount(container) {
-        const element = document.createElement('div');
-        element.className = 'stack';
-        container.append(element);
-        return element;
-      },
+    ui ??= await createPageOverlay(ctx, 'parley-requests', css, (container) => {
+      const element = document.createElement('div');
+      element.className = 'stack';
+      container.append(element);
+      return element;
     });
     if (!ui.mounted) ui.mount();
     return ui.mounted!;
