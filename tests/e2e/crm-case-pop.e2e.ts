@@ -117,8 +117,14 @@ describe('case pop on answer (demo CRM)', () => {
     await listTab.close();
   });
 
-  it('recent cases for the number: the agent picks "Continue case #…", and that case opens linked', async () => {
+  it('recent cases for the number: the agent picks "Continue case #…", that case opens linked, and the address search runs', async () => {
     const customer = '+15035550142'; // Maria Lopez, cases 1001 (recent) and 1000
+    // The configured address search (seed 004): here a page of the demo site, to stay offline.
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.getByLabel(/^Address search when a case pops/).fill(`${demo.url}/?address={address}`);
+    await options.getByLabel(/^Address search when a case pops/).press('Tab');
+    await options.close();
     const crm = await browser.context.newPage();
     await crm.goto(`${demo.url}/`);
     await customerTexts(server.url, customer, DID, 'Hello again, about my parcel');
@@ -129,11 +135,15 @@ describe('case pop on answer (demo CRM)', () => {
     await offer.getByRole('button', { name: 'Continue case #1000' }).waitFor();
     await offer.getByRole('button', { name: 'Create new case' }).waitFor();
     await crm.screenshot({ path: resolve(ARTIFACTS, 'crm-continue-or-new.png') });
+    const addressSearch = browser.context.waitForEvent('page', { predicate: (page) => page.url().includes('?address='), timeout: 20_000 });
     await offer.getByRole('button', { name: 'Continue case #1001' }).click();
 
     await crm.waitForURL(/\/cases\/1001$/);
     await expect.poll(async () => (await openLinkFor(customer))?.caseId, { timeout: 15_000 }).toBe('1001');
     await dockHeading(crm, customer).waitFor({ timeout: 20_000 });
+    const searched = await addressSearch;
+    expect(new URL(searched.url()).searchParams.get('address')).toBe('12 Harbor Street, Portland, OR 97201');
+    await searched.close();
   });
 
   it('closing the case tab ends the link; the next text offers the most recent case or a new one', async () => {
