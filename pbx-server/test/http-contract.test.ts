@@ -167,6 +167,9 @@ describe.each(BACKENDS)('HTTP contract: validation, errors, CORS, OpenAPI (%s)',
         'POST /v1/calls',
         'GET /v1/calls',
         'GET /v1/history',
+        // Issue 6: the CRM case a conversation is handled in.
+        'PUT /v1/conversations/{id}/case-link',
+        'GET /v1/conversations/{id}/case-link',
         // Issue 5: shared reply templates.
         'GET /v1/templates',
         'GET /v1/admin/agents',
