@@ -1,8 +1,8 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useRef } from 'preact/hooks';
 import type { StoredMessage } from '../utils/db/database';
 import { t } from '../utils/i18n';
-import type { ThreadWindow } from '../utils/ui/thread-window';
+import { THREAD_PAGE, type ThreadWindow } from '../utils/ui/thread-window';
 import type { ThreadMessage } from '../utils/ui/view-data';
 import { MessageItem, type FailedMessageActions } from './MessageItem';
 import { useVirtualizer } from './useVirtualizer';
@@ -15,27 +15,55 @@ type Props = {
   focusMessageId?: string | null;
 } & FailedMessageActions;
 
-/** Typical height of a one-line message, until the real one is measured. */
-const ESTIMATED_ROW = 64;
+/** The fastest the thread changes which pages it reads while scrolling. */
+const SHOW_EVERY = 120;
+
+/** Typical height of a message, until its page is measured. */
+const ESTIMATED_ROW = 56;
 
 /**
- * The timeline, newest at the bottom, virtualized: only the rows on screen (and a few around) are
- * in the DOM, and only their pages are read from the database, so 50,000 messages scroll like 50.
- * It stays pinned to the newest message while the agent is at the bottom, and keeps its place
- * when older rows are measured or newer ones arrive while the agent reads further up.
+ * The timeline, newest at the bottom, virtualized by page: the virtual items are pages of
+ * THREAD_PAGE messages (the same pages the window reads), so the virtualizer tracks 1,000 items
+ * for 50,000 messages, and only the pages on screen (and one around) are in the DOM and read from
+ * the database. It stays pinned to the newest message while the agent is at the bottom, and keeps
+ * its place when older pages are measured or new messages arrive further down.
  */
-export function Thread({ window, toView, now, focusMessageId, onRetry, onDelete }: Props) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const count = window.length();
+export function Thread(props: Props) {
+  const count = props.window.length();
+  return (
+    <>
+      <div class="thread" role="log" aria-label={t('messages')} aria-busy={count === null} tabIndex={0}>
+        {count !== null && count > 0 && <VirtualPages {...props} count={count} />}
+      </div>
+      {count === 0 && <p class="empty">{t('noMessages')}</p>}
+    </>
+  );
+}
+
+/** Positions (0 = oldest) of page `page` counted from the newest, as the window reads it. */
+function pagePositions(count: number, page: number): { start: number; end: number } {
+  const end = count - 1 - page * THREAD_PAGE;
+  return { start: Math.max(0, end - THREAD_PAGE + 1), end };
+}
+
+function VirtualPages({ window, toView, now, focusMessageId, onRetry, onDelete, count }: Props & { count: number }) {
+  const list = useRef<HTMLDivElement>(null);
   void window.revision.value;
+  const pages = Math.ceil(count / THREAD_PAGE);
+  // Item b (0 = oldest) is page pages-1-b; keyed by that page, which new messages do not renumber.
+  const getItemKey = useCallback((item: number) => pages - 1 - item, [pages]);
+  const estimateSize = useCallback((item: number) => {
+    const { start, end } = pagePositions(count, pages - 1 - item);
+    return (end - start + 1) * ESTIMATED_ROW;
+  }, [count, pages]);
   const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ESTIMATED_ROW,
-    getItemKey: (index) => window.rowAt(index)?.id ?? `position-${index}`,
-    overscan: 6,
-    // A thread opens at its newest message: start measuring from the bottom, not from row 0.
-    initialOffset: () => count * ESTIMATED_ROW,
+    count: pages,
+    getScrollElement: () => list.current?.parentElement ?? null,
+    estimateSize,
+    getItemKey,
+    overscan: 1,
+    // A thread opens at its newest message: lay out from the bottom, not from the oldest page.
+    initialOffset: count * ESTIMATED_ROW,
     anchorTo: 'end',
     followOnAppend: true,
     paddingStart: 12,
@@ -45,52 +73,53 @@ export function Thread({ window, toView, now, focusMessageId, onRetry, onDelete 
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
 
-  // Opening a thread shows its newest message; until it is there, no older page is worth reading.
-  const opened = useRef(false);
+  useEffect(() => virtualizer.scrollToIndex(pages - 1, { align: 'end' }), []);
+  // Which pages to read follows the range at most every SHOW_EVERY ms, from the range current
+  // then: a fling crosses hundreds of pages in a second, and each read of a page scrolled past
+  // would still occupy IndexedDB after the thread has moved on.
+  const lastShown = useRef(0);
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    if (opened.current || count === 0) return;
-    opened.current = true;
-    virtualizer.scrollToIndex(count - 1, { align: 'end' });
-  }, [count]);
-  // Pages follow the range a frame later: in the render where the length changes (the count
-  // arrives, a message lands) the range is still measured from the old scroll offset.
-  useEffect(() => {
-    if (!opened.current) return;
-    const frame = requestAnimationFrame(() => {
+    if (pending.current !== undefined) return;
+    pending.current = setTimeout(() => {
+      pending.current = undefined;
+      lastShown.current = performance.now();
       const visible = virtualizer.getVirtualItems();
-      if (visible.length > 0) window.show(visible[0]!.index, visible.at(-1)!.index);
-    });
-    return () => cancelAnimationFrame(frame);
+      if (visible.length === 0) return;
+      window.show(pagePositions(count, pages - 1 - visible[0]!.index).start, pagePositions(count, pages - 1 - visible.at(-1)!.index).end);
+    }, Math.max(0, SHOW_EVERY - (performance.now() - lastShown.current)));
   }, [window, first, last, count]);
+  useEffect(() => () => clearTimeout(pending.current), []);
 
+  // A search hit: bring its page into view, then the message itself.
   useEffect(() => {
     if (!focusMessageId) return;
-    for (let index = first; index <= last; index++) if (window.rowAt(index)?.id === focusMessageId) return;
-    for (let index = count - 1; index >= 0; index--) {
-      if (window.rowAt(index)?.id === focusMessageId) return virtualizer.scrollToIndex(index, { align: 'center' });
+    for (let position = count - 1; position >= Math.max(0, count - 500); position--) {
+      if (window.rowAt(position)?.id !== focusMessageId) continue;
+      virtualizer.scrollToIndex(pages - 1 - Math.floor((count - 1 - position) / THREAD_PAGE), { align: 'center' });
+      requestAnimationFrame(() => list.current?.querySelector(`[aria-posinset="${position + 1}"]`)?.scrollIntoView({ block: 'center' }));
+      return;
     }
   }, [focusMessageId, count]);
 
   return (
-    <>
-      <div class="thread" ref={scroller} role="log" aria-label={t('messages')} tabIndex={0}>
-        <ol class="thread__list" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-          {items.map((item) => {
-            const row = window.rowAt(item.index);
-            const itemProps = {
-              'data-index': item.index,
-              ref: virtualizer.measureElement,
-              style: { transform: `translateY(${item.start}px)` },
-              'aria-setsize': count,
-              'aria-posinset': item.index + 1,
-            };
-            if (!row) return <li key={item.key} {...itemProps} class="thread__placeholder" aria-hidden="true" />;
-            if (row.hidden) return <li key={item.key} {...itemProps} class="thread__hidden" aria-hidden="true" />;
-            return <MessageItem key={item.key} message={toView(row)} now={now.value} itemProps={itemProps} onRetry={onRetry} onDelete={onDelete} />;
-          })}
-        </ol>
-      </div>
-      {count === 0 && window.loaded() && <p class="empty">{t('noMessages')}</p>}
-    </>
+    <div class="thread__list" ref={list} style={{ height: `${virtualizer.getTotalSize()}px` }}>
+      {items.map((item) => {
+        const { start, end } = pagePositions(count, pages - 1 - item.index);
+        const rows = [];
+        for (let position = start; position <= end; position++) {
+          const row = window.rowAt(position);
+          const itemProps = { 'aria-setsize': count, 'aria-posinset': position + 1 };
+          if (!row) rows.push(<li key={position} {...itemProps} class="thread__placeholder" aria-hidden="true" />);
+          else if (row.hidden) rows.push(<li key={row.id} {...itemProps} class="thread__hidden" aria-hidden="true" />);
+          else rows.push(<MessageItem key={row.id} message={toView(row)} now={now.value} itemProps={itemProps} onRetry={onRetry} onDelete={onDelete} />);
+        }
+        return (
+          <ol key={item.key} data-index={item.index} ref={virtualizer.measureElement} class="thread__page" style={{ transform: `translateY(${item.start}px)` }}>
+            {rows}
+          </ol>
+        );
+      })}
+    </div>
   );
 }

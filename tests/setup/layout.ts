@@ -5,7 +5,9 @@ import { afterEach, vi } from 'vitest';
 
 export function installThreadLayout({ viewport = 400, row = 40 } = {}): void {
   const isScroller = (element: Element) => element.classList.contains('thread');
-  const isRow = (element: Element) => element.parentElement?.classList.contains('thread__list') ?? false;
+  // The virtualized items are pages of messages: a page is as tall as its rows.
+  const isPage = (element: Element) => element.classList.contains('thread__page');
+  const pageHeight = (element: Element) => element.children.length * row;
   const contentHeight = (element: HTMLElement) => parseFloat(element.querySelector<HTMLElement>('.thread__list')?.style.height ?? '0') || 0;
   const offsets = new WeakMap<Element, number>();
 
@@ -13,14 +15,14 @@ export function installThreadLayout({ viewport = 400, row = 40 } = {}): void {
   vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
     const box = (height: number) => ({ x: 0, y: 0, top: 0, left: 0, right: 600, bottom: height, width: 600, height, toJSON: () => ({}) }) as DOMRect;
     if (isScroller(this)) return box(viewport);
-    if (isRow(this)) return box(row);
+    if (isPage(this)) return box(pageHeight(this));
     return original.call(this);
   });
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
     return isScroller(this) ? viewport : 0;
   });
   vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return isScroller(this) ? viewport : isRow(this) ? row : 0;
+    return isScroller(this) ? viewport : isPage(this) ? pageHeight(this) : 0;
   });
   vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(function (this: Element) {
     return isScroller(this) ? Math.max(viewport, contentHeight(this as HTMLElement)) : 0;

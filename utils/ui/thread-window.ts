@@ -31,28 +31,24 @@ export function createThreadWindow(conversationId: string, watch: typeof live = 
   const stopCount = watch('timelineLength', [conversationId], (count) => (counted.value = count));
 
   /**
-   * The timeline's length. Until the count arrives the newest page stands for the whole (a short
-   * page is the whole timeline), so the first messages render without waiting for it.
+   * The timeline's length, null until known: a short newest page is the whole timeline, else the
+   * count (read beside the newest page, not after it) says. Positions only mean something once it
+   * is known, so the thread waits for it rather than renumbering every row when it arrives.
    */
-  const length = (): number => {
+  const length = (): number | null => {
     void revision.value;
     const newest = pages.get(0)?.rows;
     if (newest && newest.length < THREAD_PAGE) return newest.length;
-    return counted.value ?? newest?.length ?? 0;
+    return newest ? counted.value : null;
   };
 
   const locate = (index: number) => {
-    const fromEnd = length() - 1 - index;
+    const fromEnd = (length() ?? 0) - 1 - index;
     return { page: Math.floor(fromEnd / THREAD_PAGE), fromEnd };
   };
 
   return {
     length,
-    /** Whether the first page has arrived (an empty thread is then known to be empty). */
-    loaded: (): boolean => {
-      void revision.value;
-      return pages.get(0)?.rows != null;
-    },
     revision,
     rowAt(index: number): StoredMessage | undefined {
       const { page, fromEnd } = locate(index);
@@ -62,7 +58,7 @@ export function createThreadWindow(conversationId: string, watch: typeof live = 
     },
     /** Watches exactly the pages covering positions first..last (and the newest). */
     show(first: number, last: number): void {
-      if (length() === 0) return;
+      if (!length()) return;
       const wanted = new Set([0]);
       for (let page = locate(last).page; page <= locate(first).page; page++) wanted.add(page);
       for (const page of wanted) open(page);

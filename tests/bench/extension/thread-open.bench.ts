@@ -25,6 +25,9 @@ async function main() {
   try {
     const page = await browser.context.newPage();
     page.on('pageerror', (error) => console.error(error));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || process.env.BENCH_VERBOSE) console.error(`[panel] ${message.text()}`);
+    });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(browser.extensionUrl('panel.html'));
     // The extension page's CSP forbids injected <script>; evaluation through the DevTools protocol is allowed.
@@ -44,12 +47,32 @@ async function main() {
     const raw: number[] = [];
     const opens: Open[] = [];
     for (let round = 0; round < ROUNDS; round++) {
+      if (process.env.BENCH_VERBOSE) console.log(`round ${round}`);
       const read = await run<{ ms: number; rows: number }>('bench.rawNewest50()');
       if (read.rows !== 50) throw new Error(`raw read returned ${read.rows} rows`);
       raw.push(read.ms);
       opens.push(await run<Open>(`bench.openBig(${MESSAGES})`));
     }
-    const scroll = await run<Scroll>(`bench.scrollThrough(${STEP})`);
+    const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    const scroll = await run<Scroll>(`bench.scrollThrough(${STEP})`).catch((error: unknown) => ({ error }) as unknown as Scroll);
+    if (cdp) {
+      // Self time per function while scrolling, to see where a slow frame goes.
+      const { profile } = await cdp.send('Profiler.stop');
+      const self = new Map<string, number>();
+      const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+      const deltas = profile.timeDeltas ?? [];
+      (profile.samples ?? []).forEach((id, index) => {
+        const frame = byId.get(id)!.callFrame;
+        const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}`;
+        self.set(key, (self.get(key) ?? 0) + (deltas[index] ?? 0) / 1000);
+      });
+      console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([key, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${key}`).join('\n'));
+    }
+    if ('error' in scroll) throw (scroll as unknown as { error: Error }).error;
     if (!scroll.reachedTop || !scroll.oldestShown?.startsWith('Customer text 0:')) throw new Error(`the scroll did not reach the oldest message (top shows ${scroll.oldestShown})`);
 
     const rawMs = median(raw);
@@ -65,11 +88,15 @@ async function main() {
     const last = opens.at(-1)!;
     console.log(`JS heap after GC: ${last.heapBeforeMb.toFixed(1)} MB with the small conversation open, ${last.heapAfterMb.toFixed(1)} MB with the 50k one (+${(last.heapAfterMb - last.heapBeforeMb).toFixed(1)} MB)`);
     console.log(
-      `scroll newest → oldest at ${STEP} px/frame: ${scroll.frames} frames in ${scroll.seconds.toFixed(1)} s, longest frame ${scroll.longestFrameMs.toFixed(1)} ms (target ≤ 50), ` +
+      `scroll newest → oldest at ${STEP} px/frame: ${scroll.frames} frames in ${scroll.seconds.toFixed(1)} s, frame median ${scroll.medianFrameMs.toFixed(1)} ms, p95 ${scroll.p95FrameMs.toFixed(1)} ms, longest ${scroll.longestFrameMs.toFixed(1)} ms (target ≤ 50), ` +
         `${scroll.framesOver50} frames over 50 ms, ${scroll.longTasks} long tasks (longest ${scroll.longestTaskMs.toFixed(0)} ms); ` +
         `oldest shown "${scroll.oldestShown?.slice(0, 30)}…"; ${scroll.domRows} rows in the DOM at the top; heap after GC ${scroll.heapMb.toFixed(1)} MB`,
     );
     console.log(`jump to the middle (scrollbar drag) → rows on screen: ${scroll.jumpToMiddleMs.toFixed(0)} ms`);
+  } catch (error) {
+    const pages = browser.context.pages();
+    await pages.at(-1)?.screenshot({ path: resolve(import.meta.dirname, '../../artifacts/thread-open-failure.png') }).catch(() => undefined);
+    throw error;
   } finally {
     await browser.close();
   }

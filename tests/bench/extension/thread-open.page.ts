@@ -84,7 +84,8 @@ function conversationButton(title: string): HTMLButtonElement {
 
 /** Resolves when a message with `text` is in the thread: when the DOM has it, and at the next frame (painted). */
 function whenRendered(text: string): Promise<{ inDom: number; painted: number }> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error(`"${text}" was not rendered within 30 s`)), 30_000);
     const found = () => [...document.querySelectorAll('.thread .bubble__body')].some((node) => node.textContent === text);
     const observer = new MutationObserver(() => {
       if (!found()) return;
@@ -112,7 +113,10 @@ export async function openBig(count: number): Promise<{ inDomMs: number; painted
   const { inDom, painted } = await rendered;
   // The thread's length arrives separately (it does not hold up the first page): until then the
   // scrollbar covers only the newest page.
-  while (!document.querySelector(`.thread li[aria-setsize="${count}"]`)) await nextFrame();
+  while (!document.querySelector(`.thread li[aria-setsize="${count}"]`)) {
+    if (performance.now() - began > 30_000) throw new Error(`the thread's length (${count}) was not known within 30 s`);
+    await nextFrame();
+  }
   const lengthKnown = performance.now();
   for (let i = 0; i < 10; i++) await nextFrame();
   gc();
@@ -126,6 +130,8 @@ export async function openBig(count: number): Promise<{ inDomMs: number; painted
 export async function scrollThrough(step: number): Promise<{
   frames: number;
   longestFrameMs: number;
+  medianFrameMs: number;
+  p95FrameMs: number;
   framesOver50: number;
   longTasks: number;
   longestTaskMs: number;
@@ -144,18 +150,27 @@ export async function scrollThrough(step: number): Promise<{
   let last = await nextFrame();
   const began = last;
   let stuck = 0;
-  while (stuck < 30) {
+  const trace: number[] = [];
+  while (stuck < 30 && last - began < 180_000) {
     const before = log.scrollTop;
     log.scrollTop = Math.max(0, before - step);
     const now = await nextFrame();
     deltas.push(now - last);
     last = now;
+    if (deltas.length % 100 === 0) {
+      trace.push(Math.round(log.scrollTop));
+      console.debug(`frame ${deltas.length}: scrollTop ${Math.round(log.scrollTop)} of ${log.scrollHeight}, longest frame so far ${Math.max(...deltas).toFixed(0)} ms`);
+    }
     // At the top, keep going a few frames: rows measured there can still move the offset.
     stuck = log.scrollTop === 0 ? stuck + 1 : 0;
   }
+  console.debug(`scrollTop every 100 frames: ${trace.join(' ')}`);
   const seconds = (last - began) / 1000;
+  // At the top, the oldest page is read once the scroll stops there.
+  for (let i = 0; i < 300 && !log.querySelector('li[aria-posinset="1"] .bubble__body'); i++) await nextFrame();
   const firstRow = log.querySelector('li[aria-posinset="1"] .bubble__body');
-  const domRows = log.querySelectorAll('.thread__list > li').length;
+  console.debug(`at the top: pages in the DOM ${[...log.querySelectorAll('.thread__page')].map((page) => `${page.getAttribute('data-index')}:${page.querySelectorAll('.bubble__body').length}/${page.children.length}`).join(' ')}`);
+  const domRows = log.querySelectorAll('.thread__page > li').length;
   gc();
   const heap = heapMb();
 
@@ -165,7 +180,7 @@ export async function scrollThrough(step: number): Promise<{
   let jumpToMiddleMs = -1;
   for (let i = 0; i < 300; i++) {
     await nextFrame();
-    const rows = [...log.querySelectorAll('.thread__list > li')];
+    const rows = [...log.querySelectorAll('.thread__page > li')];
     const visible = rows.filter((row) => {
       const box = row.getBoundingClientRect();
       const view = log.getBoundingClientRect();
@@ -180,6 +195,8 @@ export async function scrollThrough(step: number): Promise<{
   return {
     frames: deltas.length,
     longestFrameMs: Math.max(...deltas),
+    medianFrameMs: [...deltas].sort((a, b) => a - b)[Math.floor(deltas.length / 2)]!,
+    p95FrameMs: [...deltas].sort((a, b) => a - b)[Math.floor(deltas.length * 0.95)]!,
     framesOver50: deltas.filter((delta) => delta > 50).length,
     longTasks: tasks.length,
     longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
