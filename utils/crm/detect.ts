@@ -1,4 +1,4 @@
-import { findPhoneNumbers, normalizeToE164, type SupportedCountry } from '../sms/detect';
+import { findPhoneNumbers, normalizeToE164, type SupportedCountry, type Verdicts } from '../sms/detect';
 
 export interface PhoneHit {
   e164: string;
@@ -20,8 +20,8 @@ export const HOST_TAGS = ['parley-sms', 'parley-dock'];
 const SKIP = `script, style, noscript, template, textarea, input, select, [contenteditable=""], [contenteditable="true"], a[href^="tel:"], ${HOST_TAGS.join(', ')}`;
 
 /** Phone numbers in page text; dates, amounts, order and postal codes are not (utils/sms/detect). */
-export function findNumbers(text: string, defaultCountry: SupportedCountry = 'US'): Array<PhoneHit & { end: number }> {
-  return findPhoneNumbers(text, { defaultCountry }).map(({ e164, raw, end }) => ({ e164, formatted: raw, end }));
+export function findNumbers(text: string, defaultCountry: SupportedCountry = 'US', verdicts?: Verdicts): Array<PhoneHit & { end: number }> {
+  return findPhoneNumbers(text, { defaultCountry, verdicts }).map(({ e164, raw, end }) => ({ e164, formatted: raw, end }));
 }
 
 /** A `tel:` link's number; the label is the link's own text when it has one. */
@@ -33,9 +33,10 @@ export function numberFromTelHref(href: string, label?: string, defaultCountry: 
 /**
  * Finds numbers under `root` not seen before. A text node holding a number is split right after
  * it, so the button can sit next to the number without touching the rest of the text. `seen`
- * remembers processed nodes so rescans after page mutations add nothing twice.
+ * remembers processed nodes so rescans after page mutations add nothing twice; `verdicts` the numbers
+ * already validated on the page, so a number repeated in rows or rendered again is not re-checked.
  */
-export function scanForNumbers(root: Element, seen: WeakSet<Node>, defaultCountry: SupportedCountry = 'US'): PhoneSpot[] {
+export function scanForNumbers(root: Element, seen: WeakSet<Node>, defaultCountry: SupportedCountry = 'US', verdicts?: Verdicts): PhoneSpot[] {
   const spots: PhoneSpot[] = [];
   for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href^="tel:"]')) {
     if (seen.has(link) || link.closest(HOST_TAGS.join(','))) continue;
@@ -51,7 +52,7 @@ export function scanForNumbers(root: Element, seen: WeakSet<Node>, defaultCountr
   while (walker.nextNode()) {
     const text = walker.currentNode as Text;
     if (!DIGIT.test(text.data) || seen.has(text)) continue;
-    const numbers = findNumbers(text.data, defaultCountry);
+    const numbers = findNumbers(text.data, defaultCountry, verdicts);
     if (numbers.length > 0 && !text.parentElement?.closest(SKIP)) found.push({ text, numbers });
   }
 

@@ -26,10 +26,11 @@ function rootsOf(nodes: Iterable<Node>): Element[] {
  */
 export function watchPhoneNumbers(ctx: ContentScriptContext, options: SpotOptions, onClick: (e164: string) => void): void {
   const seen = new WeakSet<Node>();
+  const scan: SpotOptions = { ...options, verdicts: options.verdicts ?? new Map() };
   const mount = (spots: PhoneSpot[]) => {
     for (const spot of spots) mountSmsButton(ctx, spot, onClick).catch((error) => console.warn('[parley] could not add an SMS button', error));
   };
-  mount(findSpots([document.body], seen, options));
+  mount(findSpots([document.body], seen, scan));
 
   let changed = new Set<Node>();
   let pending = false;
@@ -47,7 +48,7 @@ export function watchPhoneNumbers(ctx: ContentScriptContext, options: SpotOption
       pending = false;
       const batch = changed;
       changed = new Set();
-      mount(findSpots(rootsOf(batch), seen, options));
+      mount(findSpots(rootsOf(batch), seen, scan));
     }, BATCH_MS);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });

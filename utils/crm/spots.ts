@@ -1,4 +1,4 @@
-import type { SupportedCountry } from '../sms/detect';
+import type { SupportedCountry, Verdicts } from '../sms/detect';
 import { scanForNumbers, type PhoneSpot } from './detect';
 import { phoneFieldsOnScreen, type CrmProfile } from './profiles';
 
@@ -7,6 +7,8 @@ export interface SpotOptions {
   defaultCountry: SupportedCountry;
   /** The page's address, for the profile's case pages; the document's own by default. */
   url?: URL;
+  /** Numbers this page already validated (utils/sms/detect); the watcher keeps one for the page's lifetime. */
+  verdicts?: Verdicts;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface SpotOptions {
  * are claimed first, so a number shown in a field gets one button, not two. The profile's fields
  * are looked up once per call, however many roots there are.
  */
-export function findSpots(roots: readonly Element[], seen: WeakSet<Node>, { profile, defaultCountry, url }: SpotOptions): PhoneSpot[] {
+export function findSpots(roots: readonly Element[], seen: WeakSet<Node>, { profile, defaultCountry, url, verdicts }: SpotOptions): PhoneSpot[] {
   if (roots.length === 0) return [];
   const document = roots[0]!.ownerDocument;
   const spots: PhoneSpot[] = [];
@@ -26,6 +28,6 @@ export function findSpots(roots: readonly Element[], seen: WeakSet<Node>, { prof
     while (walker.nextNode()) seen.add(walker.currentNode);
     spots.push({ after: field.element, hit: { e164: field.e164, formatted: field.raw } });
   }
-  for (const root of roots) spots.push(...scanForNumbers(root, seen, defaultCountry));
+  for (const root of roots) spots.push(...scanForNumbers(root, seen, defaultCountry, verdicts));
   return spots;
 }

@@ -2,7 +2,7 @@
 // bare TreeWalker floor and RingCentral's open-source detector, on the same generated CRM table.
 import { LibPhoneNumberMatcher } from 'ringcentral-c2d/matchers/LibPhoneNumberMatcher';
 import { genericProfile } from '../../../utils/crm/profiles/generic';
-import { findSpots } from '../../../utils/crm/spots';
+import { findSpots, type SpotOptions } from '../../../utils/crm/spots';
 
 const FORMATS = [
   (i: number) => `(503) 555-${String(i % 10_000).padStart(4, '0')}`,
@@ -32,8 +32,10 @@ export function addRows(from: number, count: number): Element[] {
   return added;
 }
 
-const options = { profile: genericProfile, defaultCountry: 'US' } as const;
+// Per page, as utils/crm/phone-buttons.ts keeps them: fresh for each initial pass (nothing
+// validated yet), kept for the incremental pass that follows it.
 let seen = new WeakSet<Node>();
+let options: SpotOptions = { profile: genericProfile, defaultCountry: 'US', verdicts: new Map() };
 
 export function timed<T>(work: () => T): { ms: number; found: number } {
   const start = performance.now();
@@ -54,6 +56,7 @@ export function bareWalk(roots: readonly Element[]): number {
 
 export function parleyInitial() {
   seen = new WeakSet();
+  options = { ...options, verdicts: new Map() };
   return findSpots([document.body], seen, options);
 }
 

@@ -93,6 +93,25 @@ describe('findPhoneNumbers — no false positives', () => {
   });
 });
 
+describe('findPhoneNumbers — verdicts kept across calls', () => {
+  it('finds the same numbers and remembers each candidate, per default country', () => {
+    const verdicts = new Map<string, string | null>();
+    const text = 'Mobile (503) 555-0142, order 2026-11-02, fax 030 1234567';
+    expect(findPhoneNumbers(text, { defaultCountry: 'US', verdicts })).toEqual(findPhoneNumbers(text, { defaultCountry: 'US' }));
+    expect(verdicts.get('US (503) 555-0142')).toBe('+15035550142');
+    expect(verdicts.get('US 030 1234567')).toBeNull();
+    expect(findPhoneNumbers(text, { defaultCountry: 'DE', verdicts }).map((match) => match.e164)).toEqual(['+49301234567']);
+    expect(verdicts.get('DE 030 1234567')).toBe('+49301234567');
+  });
+
+  it('answers from a kept verdict without validating again', () => {
+    // A verdict planted for a digit run libphonenumber would reject proves the map is read.
+    const verdicts = new Map([['US 555 0100 0000', '+15550100000']]);
+    expect(findPhoneNumbers('call 555 0100 0000', { defaultCountry: 'US', verdicts }).map((match) => match.e164)).toEqual(['+15550100000']);
+    expect(findPhoneNumbers('call 555 0100 0000', { defaultCountry: 'US' })).toEqual([]);
+  });
+});
+
 describe('normalizeToE164', () => {
   it('accepts visual separators, + and 00', () => {
     expect(normalizeToE164('(503) 555-0142', 'US')).toBe('+15035550142');

@@ -14,9 +14,18 @@ export interface PhoneMatch {
   extension?: string;
 }
 
+/** Candidate text (with the default country) → its E.164 number, or null when it is not one. */
+export type Verdicts = Map<string, string | null>;
+
 export interface FindPhoneNumbersOptions {
   /** How to read numbers written nationally, without "+" or "00". */
   defaultCountry: SupportedCountry;
+  /**
+   * Verdicts already reached, kept by a caller that scans one page again and again: CRM lists
+   * repeat the same numbers (a customer's every case, rows a list re-renders), and libphonenumber's
+   * validation is most of the cost of detection.
+   */
+  verdicts?: Verdicts;
 }
 
 // The shortest national numbers we support have 7 digits; E.164 allows 15 plus a "00" prefix.
@@ -30,7 +39,7 @@ const MAX_PIECES = 6;
  * it per text node as the CRM page changes. A cheap scan proposes digit runs, context and shape
  * rules drop dates, amounts and codes, and libphonenumber validates what is left.
  */
-export function findPhoneNumbers(text: string, { defaultCountry }: FindPhoneNumbersOptions): PhoneMatch[] {
+export function findPhoneNumbers(text: string, { defaultCountry, verdicts }: FindPhoneNumbersOptions): PhoneMatch[] {
   const matches: PhoneMatch[] = [];
   for (const candidate of candidateSpans(text)) {
     if (countDigits(text.slice(candidate.start, candidate.end)) < MIN_DIGITS) continue;
@@ -39,7 +48,7 @@ export function findPhoneNumbers(text: string, { defaultCountry }: FindPhoneNumb
     if (rejectedByTextAfter(text, extension?.end ?? candidate.end)) continue;
     if (looksLikeSomethingElse(text.slice(candidate.start, candidate.end))) continue;
 
-    for (const number of validNumbersWithin(text, candidate, defaultCountry)) {
+    for (const number of validNumbersWithin(text, candidate, defaultCountry, verdicts)) {
       const extended = number.span.end === candidate.end ? extension : undefined;
       const end = extended?.end ?? number.span.end;
       matches.push({
@@ -59,8 +68,8 @@ export function findPhoneNumbers(text: string, { defaultCountry }: FindPhoneNumb
  * pieces, left to right, for lists like "503 555 0142 / 503 555 0199" or a stray figure beside a
  * number.
  */
-function validNumbersWithin(text: string, candidate: Span, country: SupportedCountry): { span: Span; e164: string }[] {
-  const whole = validE164(text.slice(candidate.start, candidate.end), country);
+function validNumbersWithin(text: string, candidate: Span, country: SupportedCountry, verdicts: Verdicts | undefined): { span: Span; e164: string }[] {
+  const whole = validE164(text.slice(candidate.start, candidate.end), country, verdicts);
   if (whole) return [{ span: candidate, e164: whole }];
 
   const parts = pieces(text, candidate);
@@ -70,7 +79,7 @@ function validNumbersWithin(text: string, candidate: Span, country: SupportedCou
       if (first === 0 && last === parts.length - 1) continue;
       const span = { start: parts[first]!.start, end: parts[last]!.end };
       const raw = text.slice(span.start, span.end);
-      const e164 = looksLikeSomethingElse(raw) ? undefined : validE164(raw, country);
+      const e164 = looksLikeSomethingElse(raw) ? undefined : validE164(raw, country, verdicts);
       if (e164) {
         found.push({ span, e164 });
         first = last;
@@ -81,7 +90,22 @@ function validNumbersWithin(text: string, candidate: Span, country: SupportedCou
   return found;
 }
 
-function validE164(raw: string, country: SupportedCountry): string | undefined {
+// Cleared when full rather than evicted one by one, which keeps the bookkeeping off the hot path.
+const VERDICTS_KEPT = 20_000;
+
+function validE164(raw: string, country: SupportedCountry, verdicts: Verdicts | undefined): string | undefined {
+  if (!verdicts) return checkedE164(raw, country);
+  const key = `${country} ${raw}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
+    verdict = checkedE164(raw, country) ?? null;
+    verdicts.set(key, verdict);
+  }
+  return verdict ?? undefined;
+}
+
+function checkedE164(raw: string, country: SupportedCountry): string | undefined {
   const digits = raw.replace(/\D/g, '');
   if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return undefined;
   const phone = parseValidNumber(raw, country);

@@ -1,3 +1,3 @@
-export { findPhoneNumbers, type FindPhoneNumbersOptions, type PhoneMatch } from './find';
+export { findPhoneNumbers, type FindPhoneNumbersOptions, type PhoneMatch, type Verdicts } from './find';
 export { normalizeToE164 } from './normalize';
 export { SUPPORTED_COUNTRIES, type SupportedCountry } from './metadata';
