@@ -92,6 +92,7 @@ async function main() {
         `${scroll.framesOver50} frames over 50 ms, ${scroll.longTasks} long tasks (longest ${scroll.longestTaskMs.toFixed(0)} ms); ` +
         `oldest shown "${scroll.oldestShown?.slice(0, 30)}…"; ${scroll.domRows} rows in the DOM at the top; heap after GC ${scroll.heapMb.toFixed(1)} MB`,
     );
+    console.log(`after the fling stops at the top, the oldest page is on screen after ${scroll.oldestPageMs.toFixed(0)} ms (reads of pages flung past drain first)`);
     console.log(`jump to the middle (scrollbar drag) → rows on screen: ${scroll.jumpToMiddleMs.toFixed(0)} ms`);
   } catch (error) {
     const pages = browser.context.pages();

@@ -137,6 +137,7 @@ export async function scrollThrough(step: number): Promise<{
   longestTaskMs: number;
   seconds: number;
   reachedTop: boolean;
+  oldestPageMs: number;
   oldestShown: string | null;
   heapMb: number;
   domRows: number;
@@ -167,7 +168,9 @@ export async function scrollThrough(step: number): Promise<{
   console.debug(`scrollTop every 100 frames: ${trace.join(' ')}`);
   const seconds = (last - began) / 1000;
   // At the top, the oldest page is read once the scroll stops there.
-  for (let i = 0; i < 300 && !log.querySelector('li[aria-posinset="1"] .bubble__body'); i++) await nextFrame();
+  const stopped = performance.now();
+  while (!log.querySelector('li[aria-posinset="1"] .bubble__body') && performance.now() - stopped < 120_000) await nextFrame();
+  const oldestPageMs = performance.now() - stopped;
   const firstRow = log.querySelector('li[aria-posinset="1"] .bubble__body');
   console.debug(`at the top: pages in the DOM ${[...log.querySelectorAll('.thread__page')].map((page) => `${page.getAttribute('data-index')}:${page.querySelectorAll('.bubble__body').length}/${page.children.length}`).join(' ')}`);
   const domRows = log.querySelectorAll('.thread__page > li').length;
@@ -202,6 +205,7 @@ export async function scrollThrough(step: number): Promise<{
     longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
     seconds,
     reachedTop: firstRow !== null,
+    oldestPageMs,
     oldestShown: firstRow?.textContent ?? null,
     heapMb: heap,
     domRows,
