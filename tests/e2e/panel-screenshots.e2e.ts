@@ -62,7 +62,10 @@ describe('panel screenshots', () => {
 
     const log = panel.getByRole('log', { name: 'Messages' });
     const bubble = (text: string) => log.getByRole('listitem').filter({ hasText: text });
-    await bubble('Entered SMS Support Queue').locator('.pill').waitFor();
+    // Maria also texted the queue for real: her number's whole history is one thread, so that
+    // conversation's own "Entered SMS Support Queue" line is in it too.
+    await bubble('Entered SMS Support Queue').locator('.pill').first().waitFor();
+    await bubble('My card was charged twice for order 4471').waitFor();
     expect(await bubble('Order 4471.').textContent()).toContain('Maria Lopez');
     expect(await bubble('Let me check order 4471').textContent()).toMatch(/Delivered.*✓ Read by Amy Santiago/);
     expect(await bubble('the courier delivers by Thursday').textContent()).toContain('Sent');

@@ -4,7 +4,7 @@
 // markers, a queue badge, an opted-out number — beside what the real server sent.
 import { upsertConversation } from '../../utils/db/conversations';
 import { db } from '../../utils/db/database';
-import { upsertMessage } from '../../utils/db/messages';
+import { addOutboxMessages, upsertMessage } from '../../utils/db/messages';
 import { storeReceipts } from '../../utils/db/receipts';
 import { savePersonalTemplate } from '../../utils/db/templates';
 import type { AgentRef, Conversation } from '../../utils/model/conversation';
@@ -50,7 +50,7 @@ export async function seed(me: AgentRef): Promise<string> {
   ];
   for (const message of thread) await upsertMessage(db(), message);
   // An outbox row not yet accepted by the server: "Sending".
-  await db().messages.put({ ...text({ id: 'shot-m9', conversationId: 'shot-maria', direction: 'outbound', status: 'queued', body: 'Yes — what is the new address?', createdAt: now - 5_000 }), idempotencyKey: 'shot-m9', pending: 1 });
+  await addOutboxMessages(db(), [{ idempotencyKey: 'shot-m9-outbox', conversationId: 'shot-maria', body: 'Yes — what is the new address?' }], now - 5_000);
   await storeReceipts(db(), [{ conversationId: 'shot-maria', agent: amy, lastReadMessageId: 'shot-m5', readAt: min(29) }]);
 
   await upsertConversation(db(), conversation({ id: 'shot-amy', type: 'direct', title: 'Amy Santiago', participants, lastMessageAt: min(4), lastMessagePreview: 'Can you take the Lopez refund?', unreadCount: 2 }));
