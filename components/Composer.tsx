@@ -1,19 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { useId, useRef } from 'preact/hooks';
 import { t } from '../utils/i18n';
-import { SendRoutePicker, type PhoneOption } from './SendRoutePicker';
+import { SendRoutePicker, type SendRoute } from './SendRoutePicker';
 import { SmsCounter } from './SmsCounter';
 import type { Template } from '../utils/model/template';
 import { TemplateMenu } from './TemplateMenu';
-
-export type ComposerRoute = {
-  destinations: PhoneOption[];
-  destination: string | null;
-  onDestination: (number: string) => void;
-  callerIds: PhoneOption[];
-  callerId: string | null;
-  onCallerId: (number: string) => void;
-};
 
 type Props = {
   onSend: (body: string) => Promise<boolean>;
@@ -23,7 +14,7 @@ type Props = {
   sms?: boolean;
   splitLongTexts?: boolean;
   searchTemplates?: (query: string) => Template[];
-  route?: ComposerRoute;
+  route?: SendRoute;
 };
 
 /** The `/query` being typed at the start of the caret's line, or null when there is none. */

@@ -1,16 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../utils/i18n';
+import type { QueuePresenceItem as QueuePresenceRow } from '../utils/ui/queue-presence-model';
 
-export interface QueuePresenceRow {
-  id: string;
-  name: string;
-  extension: string;
-  loggedIn: boolean;
-  paused: boolean;
-  pauseReason: string | null;
-  waitingCount: number;
-}
 
 type Props = {
   queues: QueuePresenceRow[];

@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NewConversationDialog, type NewConversationActions } from '../../components/NewConversationDialog';
-import { QueuePresence, type QueuePresenceRow } from '../../components/QueuePresence';
+import { QueuePresence } from '../../components/QueuePresence';
+import type { QueuePresenceItem as QueuePresenceRow } from '../../utils/ui/queue-presence-model';
 import type { ContactSuggestion } from '../../utils/model/contact';
 import { installI18n } from '../setup/i18n';
 

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { openPanel, signIn } from './harness/agent.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser.ts';
 import { customerTexts } from './harness/customer.ts';
-import { bundleForPage } from './harness/page-bundle.ts';
+import { bundleBenchPage } from '../bench/bundle-page.ts';
 import { startPbxServer, type RunningProcess } from './harness/processes.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
@@ -23,7 +23,7 @@ describe('panel screenshots', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const [started, seedScript] = await Promise.all([startPbxServer('pglite'), bundleForPage(resolve(import.meta.dirname, 'panel-screenshots.seed.ts'), 'shots')]);
+    const [started, seedScript] = await Promise.all([startPbxServer('pglite'), bundleBenchPage(resolve(import.meta.dirname, 'panel-screenshots.seed.ts'))]);
     server = started;
     browser = await launchWithExtension();
     await signIn(browser, server.url, '201', 'parley-201');
@@ -35,7 +35,7 @@ describe('panel screenshots', () => {
     type Session = { session: { agent: { id: string; extension: string; name: string } } };
     const me = await panel.evaluate(async () => ((await (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<unknown> } } } }).chrome.storage.local.get("session")) as Session).session.agent);
     await panel.evaluate(seedScript);
-    const selected = await panel.evaluate(`shots.seed(${JSON.stringify({ id: me.id, extension: me.extension, name: me.name })})`);
+    const selected = await panel.evaluate(`bench.seed(${JSON.stringify({ id: me.id, extension: me.extension, name: me.name })})`);
     await panel.goto(browser.extensionUrl(`panel.html?conversation=${selected}`));
   });
 

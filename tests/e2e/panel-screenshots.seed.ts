@@ -1,6 +1,6 @@
-// Runs inside the built panel page for panel-screenshots.e2e.ts (bundled by tests/e2e/harness/
-// page-bundle.ts): stores, through the extension's own Dexie code, conversations that show every
-// state the panel can draw — each message state, a system pill, a read receipt, the @mention
+// Runs inside the built panel page for panel-screenshots.e2e.ts (bundled into global `bench` by
+// tests/bench/bundle-page.ts): stores, through the extension's own Dexie code, conversations that
+// show every state the panel can draw — each message state, a system pill, a read receipt, the @mention
 // markers, a queue badge, an opted-out number — beside what the real server sent.
 import { upsertConversation } from '../../utils/db/conversations';
 import { db } from '../../utils/db/database';

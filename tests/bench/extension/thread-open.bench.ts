@@ -6,7 +6,7 @@
 // .output/chrome-mv3).
 import { resolve } from 'node:path';
 import { launchWithExtension } from '../../e2e/harness/browser';
-import { bundleForPage } from '../../e2e/harness/page-bundle';
+import { bundleBenchPage } from '../bundle-page';
 
 const MESSAGES = 50_000;
 const ROUNDS = 5;
@@ -20,7 +20,7 @@ type Scroll = Awaited<ReturnType<Page['scrollThrough']>>;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main() {
-  const script = await bundleForPage(resolve(import.meta.dirname, 'thread-open.page.ts'), 'bench');
+  const script = await bundleBenchPage(resolve(import.meta.dirname, 'thread-open.page.ts'));
   const browser = await launchWithExtension({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
   try {
     const page = await browser.context.newPage();
