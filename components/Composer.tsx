@@ -126,8 +126,9 @@ export function Composer({ onSend, blockedReason = null, sms = false, splitLongT
           placeholder={searchTemplates ? t('composerPlaceholderTemplates') : t('composerPlaceholder')}
           disabled={disabled}
           aria-describedby={described}
+          // A textbox may not carry aria-expanded (axe: critical); aria-autocomplete with
+          // aria-controls and aria-activedescendant is how a textbox announces its template list.
           aria-autocomplete={searchTemplates ? 'list' : undefined}
-          aria-expanded={searchTemplates ? menuOpen && matches.length > 0 : undefined}
           aria-controls={menuOpen ? `${id}-templates` : undefined}
           aria-activedescendant={menuOpen && matches.length > 0 ? `${id}-templates-${activeTemplate.value}` : undefined}
           value={text.value}

@@ -1,5 +1,8 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { PanelApp, type PanelRoute } from '../../components/PanelApp';
+import { t } from '../../utils/i18n';
+import { framedPanelAllowed, framingOrigin } from '../../utils/ui/frame-guard';
 import '../../components/theme.css';
 import './style.css';
 
@@ -9,5 +12,14 @@ const route: PanelRoute = {
   conversation: params.get('conversation'),
   docked: params.get('host') === 'dock',
 };
+const root = document.getElementById('app')!;
 
-render(<PanelApp route={route} />, document.getElementById('app')!);
+async function mayRender(): Promise<boolean> {
+  if (window.top === window) return true;
+  const hasHostAccess = (origin: string) => browser.permissions.contains({ origins: [`${origin}/*`] });
+  return framedPanelAllowed(framingOrigin(location.ancestorOrigins, document.referrer), hasHostAccess);
+}
+
+void mayRender().then((allowed) =>
+  render(allowed ? <PanelApp route={route} /> : <p class="empty">{t('panelFramedElsewhere')}</p>, root),
+);
