@@ -64,6 +64,22 @@ describe.each(BACKENDS)('bots and working hours (%s)', (backend) => {
     expect(automatedTexts(await messagesOf(call, DEMO.terry, night.id))).toEqual([BOT_REPLY, BOT_REPLY]);
   });
 
+  it('stamps every message of a conversation after the one before it, though the clock stands still', async () => {
+    // Clients order a thread by time: the bot's answer and a burst of texts stored in one
+    // millisecond would tie and show in random order.
+    await afterHoursLine();
+    const customer = freshCustomer();
+    setClock(t.server, WED_2100);
+    await textFromCustomer(t.server.url, customer, 'Hello?', LINE);
+    const conversation = (await conversationOf(call, DEMO.terry, customer, LINE))!;
+    await until(async () => automatedTexts(await messagesOf(call, DEMO.terry, conversation.id)).length === 1, 'the bot answers');
+    await Promise.all(['one', 'two', 'three'].map((word) => textFromCustomer(t.server.url, customer, `burst ${word}`, LINE)));
+    await until(async () => (await messagesOf(call, DEMO.terry, conversation.id)).length >= 5, 'the burst is stored');
+    const times = (await messagesOf(call, DEMO.terry, conversation.id)).map((m) => Date.parse(m.createdAt));
+    for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThan(times[i - 1]!);
+    expect(times[0]).toBeGreaterThanOrEqual(Date.parse(WED_2100));
+  });
+
   it('stays inactive once an agent removed it, at night too', async () => {
     await afterHoursLine();
     const customer = freshCustomer();

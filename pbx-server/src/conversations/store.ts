@@ -307,12 +307,21 @@ export type NewMessage = {
   at: Date;
 };
 
+/**
+ * A message's time: the clock's, or 1 ms after the conversation's newest message when that is not
+ * earlier. Clients order a thread by time, so a reply stored in the same millisecond as the text it
+ * answers (a bot's, a lifecycle line) must not tie with it: ties would fall back to random ids.
+ */
+const MESSAGE_TIME_AFTER_NEWEST = `GREATEST($14::timestamptz,
+  (SELECT created_at + interval '1 millisecond' FROM messages WHERE conversation_id = $2 ORDER BY seq DESC LIMIT 1))`;
+
 /** Inserts a message; returns null when (senderAgentId, idempotencyKey) already exists. */
 export async function insertMessage(db: Queryable, m: NewMessage): Promise<StoredMessage | null> {
   const rows = await db.query<MessageRow>(
     `INSERT INTO messages (id, conversation_id, direction, body, from_number, to_number, status,
        sender_agent_id, idempotency_key, carrier, carrier_message_id, kind, system_event, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb, $14::timestamptz, $14::timestamptz)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb, at, at
+     FROM (SELECT ${MESSAGE_TIME_AFTER_NEWEST} AS at) AS stamp
      ON CONFLICT (sender_agent_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
      RETURNING *`,
     [

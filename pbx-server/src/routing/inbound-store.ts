@@ -70,34 +70,41 @@ export type AppendedInbound = {
  */
 export async function appendInbound(db: Queryable, texts: readonly InboundInsert[], at: Date): Promise<AppendedInbound> {
   if (texts.length === 0) return { stored: [], unread: [], viewKeys: new Map() };
-  // Only what the database decides comes back (id, seq); the rest of each message is the input.
-  const rows = await db.query<{ what: 'message' | 'unread' | 'view'; a: string; b: string; n: unknown; m: unknown }>(
+  // Only what the database decides comes back (id, seq, time); the rest of each message is the input.
+  const rows = await db.query<{ what: 'message' | 'unread' | 'view'; a: string; b: string; n: unknown; m: unknown; at: Date | string | null }>(
     `WITH t AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
          WITH ORDINALITY AS t(conversation_id, body, preview, from_number, to_number, carrier, carrier_message_id, ord)
+     ), stamped AS (
+       -- Each text its own millisecond, in arrival order and after the conversation's newest message:
+       -- clients order a thread by time, and a burst stored at one instant would tie.
+       SELECT t.*, GREATEST($8::timestamptz, c.last_message_at + interval '1 millisecond')
+         + (row_number() OVER (PARTITION BY t.conversation_id ORDER BY t.ord) - 1) * interval '1 millisecond' AS at
+       FROM t JOIN conversations c ON c.id = t.conversation_id
      ), ins AS (
        INSERT INTO messages (id, conversation_id, direction, body, from_number, to_number, status, carrier,
          carrier_message_id, created_at, updated_at)
        SELECT gen_random_uuid()::text, conversation_id, 'inbound', body, from_number, to_number, 'received', carrier,
-         carrier_message_id, $8::timestamptz, $8::timestamptz
-       FROM t ORDER BY ord
+         carrier_message_id, at, at
+       FROM stamped ORDER BY ord
        ON CONFLICT (carrier, carrier_message_id) WHERE carrier_message_id IS NOT NULL DO NOTHING
-       RETURNING id, seq, conversation_id, carrier, carrier_message_id
+       RETURNING id, seq, conversation_id, carrier, carrier_message_id, created_at
      ), stored AS (
        SELECT ins.*, t.ord, t.preview FROM ins JOIN t ON t.carrier = ins.carrier AND t.carrier_message_id = ins.carrier_message_id
      ), per AS (
-       SELECT conversation_id, count(*) AS n, (array_agg(preview ORDER BY seq DESC))[1] AS preview FROM stored GROUP BY conversation_id
+       SELECT conversation_id, count(*) AS n, (array_agg(preview ORDER BY seq DESC))[1] AS preview, max(created_at) AS last_at
+       FROM stored GROUP BY conversation_id
      ), activity AS (
-       UPDATE conversations c SET last_message_at = $8::timestamptz, last_message_preview = per.preview, unread_total = c.unread_total + per.n
+       UPDATE conversations c SET last_message_at = per.last_at, last_message_preview = per.preview, unread_total = c.unread_total + per.n
        FROM per WHERE c.id = per.conversation_id
        RETURNING c.id, c.unread_total, c.view_version
      )
-     SELECT 'message' AS what, stored.id AS a, stored.conversation_id AS b, stored.seq AS n, stored.ord AS m FROM stored
+     SELECT 'message' AS what, stored.id AS a, stored.conversation_id AS b, stored.seq AS n, stored.ord AS m, stored.created_at AS at FROM stored
      UNION ALL
-     SELECT 'unread', m.conversation_id, m.agent_id, activity.unread_total - m.unread_base, NULL
+     SELECT 'unread', m.conversation_id, m.agent_id, activity.unread_total - m.unread_base, NULL, NULL
      FROM activity JOIN conversation_members m ON m.conversation_id = activity.id
      UNION ALL
-     SELECT 'view', activity.id, NULL, activity.view_version, (SELECT epoch FROM view_epoch) FROM activity`,
+     SELECT 'view', activity.id, NULL, activity.view_version, (SELECT epoch FROM view_epoch), NULL FROM activity`,
     [
       sqlArray(texts.map((t) => t.conversationId)),
       sqlArray(texts.map((t) => t.body)),
@@ -112,7 +119,6 @@ export async function appendInbound(db: Queryable, texts: readonly InboundInsert
   const stored: StoredMessage[] = [];
   const unread: AppendedInbound['unread'] = [];
   const viewKeys = new Map<string, ViewKey>();
-  const createdAt = at.toISOString();
   for (const r of rows) {
     if (r.what === 'message') {
       const t = texts[Number(r.m) - 1]!;
@@ -127,7 +133,7 @@ export async function appendInbound(db: Queryable, texts: readonly InboundInsert
         failureReason: null,
         senderAgentId: null,
         idempotencyKey: null,
-        createdAt,
+        createdAt: new Date(r.at!).toISOString(),
         kind: 'text',
         systemEvent: null,
         carrier: t.carrier,
