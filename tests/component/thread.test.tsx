@@ -103,6 +103,8 @@ describe('thread', () => {
     render(<Thread window={window} toView={view} now={signal(NOW)} onRetry={vi.fn()} onDelete={vi.fn()} />);
     const log = screen.getByRole('log', { name: 'Messages' });
     await within(log).findByText('text 4999');
+    // The newest page shows before the history is counted; the count then gives every row its place.
+    await waitFor(() => expect(within(log).getAllByRole('listitem').at(-1)!.getAttribute('aria-setsize')).toBe(String(total)));
     const items = within(log).getAllByRole('listitem');
     // A 400 px viewport of 40 px rows shows ten; the DOM holds the pages around them (50 rows
     // each, one page of overscan), never the whole history.
@@ -135,6 +137,7 @@ describe('thread', () => {
     render(<Thread window={window} toView={view} now={signal(NOW)} onRetry={vi.fn()} onDelete={vi.fn()} />);
     const log = screen.getByRole('log', { name: 'Messages' });
     await within(log).findByText('text 999');
+    await waitFor(() => expect(within(log).getAllByRole('listitem').at(-1)!.getAttribute('aria-setsize')).toBe(String(total)));
     log.scrollTop = 0;
     // fake-indexeddb walks the skipped rows one by one: slower than a browser, hence the longer wait.
     await within(log).findByText('text 0', {}, { timeout: 5000 });

@@ -31,15 +31,17 @@ export function createThreadWindow(conversationId: string, watch: typeof live = 
   const stopCount = watch('timelineLength', [conversationId], (count) => (counted.value = count));
 
   /**
-   * The timeline's length, null until known: a short newest page is the whole timeline, else the
-   * count (read beside the newest page, not after it) says. Positions only mean something once it
-   * is known, so the thread waits for it rather than renumbering every row when it arrives.
+   * The timeline's length, null until the newest page is read: a short newest page is the whole
+   * timeline, else the count says. Counting a long history walks its whole index (a third of a
+   * second for 50,000 rows), so until the count arrives the newest page stands for the timeline and
+   * the thread shows it at once; the older pages join above it, the view anchored to its end.
    */
   const length = (): number | null => {
     void revision.value;
     const newest = pages.get(0)?.rows;
-    if (newest && newest.length < THREAD_PAGE) return newest.length;
-    return newest ? counted.value : null;
+    if (!newest) return null;
+    if (newest.length < THREAD_PAGE) return newest.length;
+    return counted.value ?? newest.length;
   };
 
   const locate = (index: number) => {

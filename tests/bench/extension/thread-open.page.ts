@@ -119,6 +119,11 @@ export async function openBig(count: number): Promise<{ inDomMs: number; painted
   }
   const lengthKnown = performance.now();
   for (let i = 0; i < 10; i++) await nextFrame();
+  // The older pages joined above the first one: the thread must still sit at its newest message.
+  const thread = document.querySelector<HTMLElement>('.thread')!.getBoundingClientRect();
+  const newest = [...document.querySelectorAll<HTMLElement>('.thread li')].find((row) => row.textContent?.includes(body(count - 1)));
+  const at = newest?.getBoundingClientRect();
+  if (!at || at.top < thread.top || at.bottom > thread.bottom + 1) throw new Error('the newest message left the screen when the thread length arrived');
   gc();
   return { inDomMs: inDom - began, paintedMs: painted - began, lengthKnownMs: lengthKnown - began, heapBeforeMb, heapAfterMb: heapMb() };
 }
