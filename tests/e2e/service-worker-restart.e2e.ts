@@ -70,8 +70,10 @@ describe('a service worker stopped mid-sync', () => {
     for (const [c, number] of CUSTOMERS.entries()) {
       await list.getByRole('button', { name: new RegExp(number.replace('+', '\\+')) }).click();
       await thread.getByText(bodyOf(c, PER_CUSTOMER - 1), { exact: true }).waitFor();
-      const bodies = await thread.locator('.bubble__body').allTextContents();
-      expect(bodies).toEqual(Array.from({ length: PER_CUSTOMER }, (_, i) => bodyOf(c, i)));
+      // The newest page shows first; the older one joins above it once the thread is counted.
+      await expect
+        .poll(() => thread.locator('.bubble__body').allTextContents(), { timeout: 10_000 })
+        .toEqual(Array.from({ length: PER_CUSTOMER }, (_, i) => bodyOf(c, i)));
     }
     await panel.screenshot({ path: resolve(ARTIFACTS, 'sw-restart-panel.png') });
   });
