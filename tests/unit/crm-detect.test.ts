@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { findNumbers, numberFromTelHref, scanForNumbers } from '../../utils/crm/detect';
+import { showPage } from '../setup/page';
 
 beforeEach(() => {
   fakeBrowser.reset();
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('phone number detection', () => {
@@ -20,8 +21,8 @@ describe('phone number detection', () => {
   });
 
   it('splits text right after each number and never reports a node twice', () => {
-    document.body.innerHTML = `<dl><dd class="phone">Call (503) 555-0142 or +1 503 555 0177 today</dd></dl>
-      <textarea>(503) 555-0199</textarea><a href="tel:+15035550188">(503) 555-0188</a>`;
+    showPage(`<dl><dd class="phone">Call (503) 555-0142 or +1 503 555 0177 today</dd></dl>
+      <textarea>(503) 555-0199</textarea><a href="tel:+15035550188">(503) 555-0188</a>`);
     const seen = new WeakSet<Node>();
     const spots = scanForNumbers(document.body, seen);
     expect(spots.map((s) => s.hit.e164)).toEqual(['+15035550188', '+15035550142', '+15035550177']);

@@ -11,23 +11,41 @@ const FORMATS = [
   (i: number) => `212.555.${String(i % 10_000).padStart(4, '0')} ext. 12`,
 ];
 
-/** One case row: a phone number among the figures a CRM list shows (ids, dates, amounts, orders). */
-function row(i: number): string {
-  return `<tr><td><a href="/cases/${10_000 + i}">#${10_000 + i}</a></td><td>Parcel delayed, order #${48_000 + i}-77</td>` +
-    `<td>Customer ${i}</td><td>${FORMATS[i % FORMATS.length]!(i)}</td><td>2026-11-${String((i % 28) + 1).padStart(2, '0')}</td>` +
-    `<td>$${(i % 900) + 100}.90</td><td><span class="status">Open</span></td></tr>`;
+/** Builds an element with these children (text or elements). */
+function el(tag: string, ...children: Array<Node | string>): HTMLElement {
+  const element = document.createElement(tag);
+  element.append(...children);
+  return element;
 }
 
+/** One case row: a phone number among the figures a CRM list shows (ids, dates, amounts, orders). */
+function row(i: number): HTMLElement {
+  const link = el('a', `#${10_000 + i}`);
+  link.setAttribute('href', `/cases/${10_000 + i}`);
+  const status = el('span', 'Open');
+  status.className = 'status';
+  return el(
+    'tr',
+    el('td', link),
+    el('td', `Parcel delayed, order #${48_000 + i}-77`),
+    el('td', `Customer ${i}`),
+    el('td', FORMATS[i % FORMATS.length]!(i)),
+    el('td', `2026-11-${String((i % 28) + 1).padStart(2, '0')}`),
+    el('td', `$${(i % 900) + 100}.90`),
+    el('td', status),
+  );
+}
+
+const rowsFrom = (from: number, count: number) => Array.from({ length: count }, (_, i) => row(from + i));
+
 export function render(rows: number): void {
-  const body = Array.from({ length: rows }, (_, i) => row(i)).join('');
-  document.body.innerHTML = `<main><h1>Cases</h1><table><thead><tr><th>Case</th><th>Subject</th><th>Customer</th><th>Phone</th><th>Updated</th><th>Total</th><th>Status</th></tr></thead><tbody>${body}</tbody></table></main>`;
+  const head = el('tr', ...['Case', 'Subject', 'Customer', 'Phone', 'Updated', 'Total', 'Status'].map((name) => el('th', name)));
+  document.body.replaceChildren(el('main', el('h1', 'Cases'), el('table', el('thead', head), el('tbody', ...rowsFrom(0, rows)))));
 }
 
 /** Appends rows the way a CRM's "load more" does; returns them (the roots a mutation batch gives). */
 export function addRows(from: number, count: number): Element[] {
-  const template = document.createElement('tbody');
-  template.innerHTML = Array.from({ length: count }, (_, i) => row(from + i)).join('');
-  const added = [...template.children];
+  const added = rowsFrom(from, count);
   document.querySelector('tbody')!.append(...added);
   return added;
 }

@@ -2,12 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadDetectorWhenNeeded } from '../../../utils/crm/loader';
+import { appendToPage, showPage } from '../../setup/page';
 
 let ctx: ContentScriptContext;
 beforeEach(() => {
   fakeBrowser.reset();
   vi.useFakeTimers();
-  document.body.innerHTML = '<h1>Cases</h1><p>Nothing yet</p>';
+  showPage('<h1>Cases</h1><p>Nothing yet</p>');
   ctx = new ContentScriptContext('crm-loader-test');
 });
 afterEach(() => {
@@ -19,7 +20,7 @@ const flushMutations = () => new Promise<void>((done) => queueMicrotask(done));
 
 describe('the CRM loader', () => {
   it('asks for the detector at once when the page already shows a candidate', () => {
-    document.body.innerHTML = '<dd class="phone">(503) 555-0142</dd>';
+    showPage('<dd class="phone">(503) 555-0142</dd>');
     const load = vi.fn(async () => ({}));
     loadDetectorWhenNeeded(ctx, load);
     expect(load).toHaveBeenCalledOnce();
@@ -30,19 +31,19 @@ describe('the CRM loader', () => {
     loadDetectorWhenNeeded(ctx, load);
     expect(load).not.toHaveBeenCalled();
 
-    document.body.insertAdjacentHTML('beforeend', '<p>3 open cases</p>');
+    appendToPage('<p>3 open cases</p>');
     await flushMutations();
     await vi.advanceTimersByTimeAsync(150);
     expect(load).not.toHaveBeenCalled();
 
-    document.body.insertAdjacentHTML('beforeend', '<table><tr><td>+44 20 7946 0958</td></tr></table>');
-    document.body.insertAdjacentHTML('beforeend', '<a href="tel:+15035550142">Maria</a>');
+    appendToPage('<table><tr><td>+44 20 7946 0958</td></tr></table>');
+    appendToPage('<a href="tel:+15035550142">Maria</a>');
     await flushMutations();
     expect(load).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(150);
     expect(load).toHaveBeenCalledOnce();
 
-    document.body.insertAdjacentHTML('beforeend', '<p>(503) 555-0199</p>');
+    appendToPage('<p>(503) 555-0199</p>');
     await flushMutations();
     await vi.advanceTimersByTimeAsync(150);
     expect(load).toHaveBeenCalledOnce();

@@ -7,25 +7,20 @@ import { appendToNoteField } from '../../../utils/crm/note-writer';
 import { demoProfile } from '../../../utils/crm/profiles/demo';
 import { genericProfile } from '../../../utils/crm/profiles/generic';
 import { findSpots } from '../../../utils/crm/spots';
+import { fragmentOf, showPage } from '../../setup/page';
 
 beforeEach(() => {
   fakeBrowser.reset();
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
-
-const fragment = (html: string) => {
-  const element = document.createElement('div');
-  element.innerHTML = html;
-  return element;
-};
 
 describe("the loader's cheap check", () => {
   it('says maybe for digit runs, tel: links and phone inputs, and no for pages without them', () => {
-    expect(mayHoldPhoneNumbers(fragment('<p>Call (503) 555-0142</p>'))).toBe(true);
-    expect(mayHoldPhoneNumbers(fragment('<a href="tel:+15035550142">Maria</a>'))).toBe(true);
-    expect(mayHoldPhoneNumbers(fragment('<label>Mobile <input type="tel"></label>'))).toBe(true);
-    expect(mayHoldPhoneNumbers(fragment('<input name="contact[phone]">'))).toBe(true);
-    expect(mayHoldPhoneNumbers(fragment('<h1>Cases</h1><p>3 open, 12 closed, 2026</p>'))).toBe(false);
+    expect(mayHoldPhoneNumbers(fragmentOf('<p>Call (503) 555-0142</p>'))).toBe(true);
+    expect(mayHoldPhoneNumbers(fragmentOf('<a href="tel:+15035550142">Maria</a>'))).toBe(true);
+    expect(mayHoldPhoneNumbers(fragmentOf('<label>Mobile <input type="tel"></label>'))).toBe(true);
+    expect(mayHoldPhoneNumbers(fragmentOf('<input name="contact[phone]">'))).toBe(true);
+    expect(mayHoldPhoneNumbers(fragmentOf('<h1>Cases</h1><p>3 open, 12 closed, 2026</p>'))).toBe(false);
     expect(textMayHoldPhoneNumber('+44 20 7946 0958')).toBe(true);
     expect(textMayHoldPhoneNumber('Total: 129')).toBe(false);
   });
@@ -33,8 +28,8 @@ describe("the loader's cheap check", () => {
 
 describe('SMS button spots', () => {
   it('a number shown in a profile phone field gets one button, at the field; other numbers in text get theirs; an extension stays out', () => {
-    document.body.innerHTML = `<dl><dt>Mobile phone</dt><dd class="phone">(503) 555-0142</dd><dt>Work phone</dt><dd class="phone">(503) 555-0161 ext. 204</dd></dl>
-      <p>Also reachable on +44 20 7946 0958. Order #48213-77 of 2026-11-02, $129.90.</p><input type="tel" aria-label="Callback" value="+1 503 555 0177">`;
+    showPage(`<dl><dt>Mobile phone</dt><dd class="phone">(503) 555-0142</dd><dt>Work phone</dt><dd class="phone">(503) 555-0161 ext. 204</dd></dl>
+      <p>Also reachable on +44 20 7946 0958. Order #48213-77 of 2026-11-02, $129.90.</p><input type="tel" aria-label="Callback" value="+1 503 555 0177">`);
     const seen = new WeakSet<Node>();
     const spots = findSpots([document.body], seen, { profile: demoProfile, defaultCountry: 'US' });
     expect(spots.map((spot) => spot.hit.e164).sort()).toEqual(['+15035550142', '+15035550161', '+15035550177', '+442079460958']);
@@ -44,7 +39,7 @@ describe('SMS button spots', () => {
   });
 
   it('reads national numbers with the configured default country', () => {
-    document.body.innerHTML = '<p>Festnetz 030 1234567</p>';
+    showPage('<p>Festnetz 030 1234567</p>');
     expect(findSpots([document.body], new WeakSet(), { profile: genericProfile, defaultCountry: 'US' })).toEqual([]);
     expect(findSpots([document.body], new WeakSet(), { profile: genericProfile, defaultCountry: 'DE' }).map((spot) => spot.hit.e164)).toEqual(['+49301234567']);
   });
@@ -79,7 +74,7 @@ describe('the dock layout', () => {
 
 describe('writing to the note field', () => {
   it('appends plain text after what the agent typed and tells the page it changed', () => {
-    document.body.innerHTML = '<textarea>Called back.</textarea><div contenteditable="true"></div>';
+    showPage('<textarea>Called back.</textarea><div contenteditable="true"></div>');
     const area = document.querySelector('textarea')!;
     let inputs = 0;
     area.addEventListener('input', () => (inputs += 1));
