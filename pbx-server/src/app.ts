@@ -115,7 +115,7 @@ export function buildApp(options: AppOptions): PbxApp {
   registerAdminGroupRoutes(app, { db, clock, auth });
   registerAdminNumberRoutes(app, { db, auth, knownCarriers: () => new Set(carriers.byName.keys()) });
   registerAdminBotRoutes(app, { db, auth });
-  registerConversationBotRoutes(app, { db, clock, auth });
+  registerConversationBotRoutes(app, { db, events, clock, auth });
   const scheduler = new Scheduler([new QueueTimeouts({ db, events, clock, dispatcher, queues }), new ActionTimers({ db, events, clock, dispatcher })]);
   if (options.clockControl) registerTestClockRoute(app, { clock: options.clockControl, scheduler });
   registerEventRoutes(app, {

@@ -123,6 +123,38 @@ describe.each(BACKENDS)('bots and working hours (%s)', (backend) => {
     expect(automatedTexts(await messagesOf(call, DEMO.terry, conversation.id))).toEqual([BOT_REPLY]);
   });
 
+  it('writes who removed the bot as a system line, sent to the members like the other lifecycle lines', async () => {
+    await afterHoursLine();
+    const customer = freshCustomer();
+    setClock(t.server, TUE_0900);
+    await textFromCustomer(t.server.url, customer, 'Morning question', LINE);
+    const conversation = (await conversationOf(call, DEMO.terry, customer, LINE))!;
+    expect((await call(DEMO.jake, 'POST', `/v1/conversations/${conversation.id}/claim`)).status).toBe(200);
+    setClock(t.server, TUE_2000);
+    await textFromCustomer(t.server.url, customer, 'Evening follow-up', LINE);
+    const [bot] = (await call(DEMO.jake, 'GET', `/v1/conversations/${conversation.id}/bots`)).body.bots;
+
+    const jake = await connectEvents(t.server.url, await t.as.token(DEMO.jake));
+    expect((await call(DEMO.jake, 'DELETE', `/v1/conversations/${conversation.id}/bots/${bot.id}`)).status).toBe(200);
+    const line = 'Bot Night Owl removed by Jake Peralta (201)';
+    const event = await jake.waitFor(
+      (c) => c.events.find((e) => e.event.kind === 'message.created' && e.event.message.body === line),
+      'the removal line reaches the member',
+    );
+    await jake.close();
+    expect(event.event.message).toMatchObject({
+      kind: 'system',
+      direction: 'inbound',
+      systemEvent: { type: 'bot.removed', bot: { id: bot.id, name: 'Night Owl' }, by: { extension: '201', name: 'Jake Peralta' } },
+    });
+    const system = (await messagesOf(call, DEMO.terry, conversation.id)).filter((m) => m.kind === 'system').map((m) => m.body);
+    expect(system.filter((body) => body === line)).toHaveLength(1);
+
+    // A refused removal (the bot is gone already) writes nothing.
+    expect((await call(DEMO.jake, 'DELETE', `/v1/conversations/${conversation.id}/bots/${bot.id}`)).status).toBe(404);
+    expect((await messagesOf(call, DEMO.terry, conversation.id)).filter((m) => m.body === line)).toHaveLength(1);
+  });
+
   it('a number routed to an agent adds the agent back when the customer texts after the agent left', async () => {
     const customer = freshCustomer();
     await textFromCustomer(t.server.url, customer, 'Hi Jake', DEMO.did);

@@ -3,10 +3,11 @@ import type { MiddlewareHandler } from 'hono';
 import type { Clock } from '../clock';
 import { requireVisible } from '../conversations/access';
 import type { Db } from '../db/db';
+import type { EventWriter } from '../events/unit-of-work';
 import { bearerRoute, type Api, type AppEnv } from '../http/api';
-import { notFound } from '../http/errors';
 import { authErrors, commonErrors, IdParams, jsonResponse, notFoundError } from '../http/schemas';
-import { listConversationBots, removeBot } from './presence';
+import { listConversationBots } from './presence';
+import { removeBotFromConversation } from './removal';
 
 const ConversationBotSchema = z
   .object({
@@ -21,7 +22,7 @@ const BotParams = IdParams.extend({ botId: z.string().min(1).max(100).openapi({ 
 const errors = { ...commonErrors, ...authErrors, ...notFoundError };
 
 /** The bots in a customer conversation, and an agent removing one (seed 003 "Routing to a Bot"). */
-export function registerConversationBotRoutes(app: Api, deps: { db: Db; clock: Clock; auth: MiddlewareHandler<AppEnv> }) {
+export function registerConversationBotRoutes(app: Api, deps: { db: Db; events: EventWriter; clock: Clock; auth: MiddlewareHandler<AppEnv> }) {
   const guarded = bearerRoute(deps.auth, 'bots');
   const list = createRoute({
     ...guarded,
@@ -37,7 +38,7 @@ export function registerConversationBotRoutes(app: Api, deps: { db: Db; clock: C
     path: '/v1/conversations/{id}/bots/{botId}',
     summary: 'Remove a bot from a conversation',
     description:
-      'Any agent who sees the conversation. A routed bot stays inactive in it from then on (it no longer answers out of hours). An action that sends as the bot adds it back to keep executing that action. 404 when the bot is not in the conversation.',
+      'Any agent who sees the conversation; the members get the line "Bot <name> removed by <agent> (<extension>)". A routed bot stays inactive in it from then on (it no longer answers out of hours). An action that sends as the bot adds it back to keep executing that action. 404 when the bot is not in the conversation.',
     request: { params: BotParams },
     responses: { 200: jsonResponse('The bots left', BotsBody), ...errors },
   });
@@ -52,11 +53,7 @@ export function registerConversationBotRoutes(app: Api, deps: { db: Db; clock: C
   });
   app.openapi(remove, async (c) => {
     const { id, botId } = c.req.valid('param');
-    const bots = await deps.db.transaction(async (tx) => {
-      await requireVisible(tx, id, c.var.agent, { forUpdate: true });
-      if (!(await removeBot(tx, id, botId, c.var.agent.id, deps.clock.now()))) throw notFound('bot in this conversation');
-      return listConversationBots(tx, id);
-    });
+    const bots = await removeBotFromConversation(deps.events, c.var.agent, id, botId, deps.clock.now());
     return c.json({ bots }, 200);
   });
 }

@@ -76,6 +76,7 @@ export const SystemEventSchema = z
       'chat.renamed',
       'chat.member_added',
       'chat.member_left',
+      'bot.removed',
     ]),
     agent: AgentRefSchema.optional(),
     group: GroupRefSchema.optional(),
@@ -83,6 +84,7 @@ export const SystemEventSchema = z
     number: z.string().optional(),
     title: z.string().optional(),
     reason: z.enum(['agent', 'idle_timeout', 'unclaimed_timeout']).optional(),
+    bot: z.object({ id: z.string(), name: z.string() }).optional().openapi({ description: 'bot.removed: the bot an agent (`by`) removed' }),
   })
   .openapi('SystemEvent');
 
