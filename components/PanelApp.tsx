@@ -2,6 +2,7 @@ import { useModel, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import { ConnectionModel } from '../utils/ui/connection-model';
+import { ConversationBotsModel } from '../utils/ui/conversation-bots-model';
 import { TemplatesModel } from '../utils/ui/templates-model';
 import { WorkspaceModel } from '../utils/ui/workspace-model';
 import { Composer } from './Composer';
@@ -29,6 +30,7 @@ export function PanelApp({ route }: { route: PanelRoute }) {
   const workspace = useModel(WorkspaceModel);
   const connection = useModel(ConnectionModel);
   const templates = useModel(TemplatesModel);
+  const bots = useModel(ConversationBotsModel);
   const creating = useSignal(false);
   const { queue, thread, composer, actions, newChat } = workspace;
 
@@ -38,10 +40,13 @@ export function PanelApp({ route }: { route: PanelRoute }) {
   }, [route.conversation, route.number]);
 
   const selected = workspace.selected.value;
+  // A routed bot joins a conversation with its first answer, so new activity re-reads the list.
+  const botsOf = selected && (selected.type === 'sms' || selected.type === 'whatsapp') ? selected.id : null;
+  useEffect(() => void bots.load(botsOf), [botsOf, selected?.lastMessageAt]);
   const header = thread.header.value;
   const threadWindow = thread.window.value;
   const now = connection.now.value;
-  const notices = [workspace.notice.value, actions.notice.value, newChat.notice.value].filter((text): text is string => !!text);
+  const notices = [workspace.notice.value, actions.notice.value, newChat.notice.value, bots.notice.value].filter((text): text is string => !!text);
   const contacts = { query: newChat.suggestQuery.value, onQuery: (query: string) => (newChat.suggestQuery.value = query), suggestions: newChat.suggestions.value };
   const sms = selected?.type === 'sms' || (selected?.type === 'group' && (selected.participants ?? []).some((p) => p.type === 'external'));
   const agent = connection.agent.value;
@@ -103,6 +108,7 @@ export function PanelApp({ route }: { route: PanelRoute }) {
               directory={newChat.directory.value}
               onOpenDirectory={() => void newChat.loadDirectory()}
               contacts={contacts}
+              bots={{ list: bots.bots.value, remove: (botId) => bots.remove(selected.id, botId) }}
             />
             <Thread
               key={selected.id}

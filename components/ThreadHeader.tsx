@@ -2,7 +2,9 @@ import { useSignal } from '@preact/signals';
 import type { AgentRef, GroupRef, Participant } from '../utils/model/conversation';
 import type { ThreadHeader as ThreadHeaderData } from '../utils/ui/view-data';
 import { t } from '../utils/i18n';
+import type { ConversationBot } from '../utils/model/bot';
 import { AddParticipantsDialog, type AddParticipants, type ContactLookup } from './AddParticipantsDialog';
+import { ConversationBots } from './ConversationBots';
 import { RenameDialog } from './RenameDialog';
 import { TransferDialog, type TransferTarget } from './TransferDialog';
 
@@ -24,6 +26,8 @@ type Props = {
   /** Loads the extension directory, when a dialog needs it. */
   onOpenDirectory: () => void;
   contacts: ContactLookup;
+  /** The bots taking part in a customer conversation, and removing one (after the agent confirmed). */
+  bots?: { list: ConversationBot[]; remove: (botId: string) => Promise<unknown> };
 };
 
 const participantName = (p: Participant) => (p.type === 'agent' ? `${p.name} (${p.extension})` : (p.name ?? p.number));
@@ -31,9 +35,9 @@ const participantName = (p: Participant) => (p.type === 'agent' ? `${p.name} (${
 /**
  * The conversation's title bar: who it is with, its type, and the actions it allows now — queue
  * controls for a claimed queue conversation (the designated agent only), group controls for a
- * group chat. Each dialog opens from its button and gives focus back to it on close.
+ * group chat; the bots in a customer conversation, each removable. Each dialog opens from its button and gives focus back to it on close.
  */
-export function ThreadHeader({ header, actions, directory, onOpenDirectory, contacts }: Props) {
+export function ThreadHeader({ header, actions, directory, onOpenDirectory, contacts, bots }: Props) {
   const dialog = useSignal<'transfer' | 'rename' | 'add' | null>(null);
   const { queueControls: queue, groupControls: group } = header;
   const members = header.type === 'group' ? header.participants.map(participantName).join(', ') : null;
@@ -51,6 +55,7 @@ export function ThreadHeader({ header, actions, directory, onOpenDirectory, cont
           {header.state === 'waiting' && <span class="flag">{t('state_waiting')}</span>}
           {members && <span class="chat__members">{members}</span>}
         </p>
+        {bots && <ConversationBots bots={bots.list} onRemove={bots.remove} />}
       </div>
       {(queue || group) && (
         <div class="chat__actions" role="group" aria-label={t('conversationActions')}>

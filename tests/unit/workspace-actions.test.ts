@@ -34,6 +34,8 @@ function fakeConnector() {
     ]),
     sharedTemplates: vi.fn(async () => [{ id: 'shared:greeting', scope: 'shared' as const, name: 'Greeting', body: 'Hi' }]),
     setPresence: vi.fn(async () => ({ loggedIn: true, paused: true, pauseReason: 'Lunch' })),
+    conversationBots: vi.fn(async () => [{ id: 'b1', name: 'Night Owl', routed: true }]),
+    removeBot: vi.fn(async () => []),
   };
   return { connector, emit: events.emit.bind(events) };
 }
@@ -156,6 +158,24 @@ describe('workspace messages through the router', () => {
     });
   });
 
+  it('lists and removes the bots of a conversation through the PBX connector, from the panel only', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { route: handle, connector } = route();
+    expect(await handle({ name: 'panel→bg:conversation-bots', payload: { conversationId: 'c1' } }, panelPage)).toEqual({
+      ok: true,
+      value: { bots: [{ id: 'b1', name: 'Night Owl', routed: true }] },
+    });
+    expect(await handle({ name: 'panel→bg:remove-bot', payload: { conversationId: 'c1', botId: 'b1' } }, contentScript)).toBeUndefined();
+    expect(connector.removeBot).not.toHaveBeenCalled();
+    expect(await handle({ name: 'panel→bg:remove-bot', payload: { conversationId: 'c1', botId: 'b1' } }, panelPage)).toEqual({ ok: true, value: { bots: [] } });
+    expect(connector.removeBot).toHaveBeenCalledWith('c1', 'b1');
+    connector.removeBot.mockRejectedValueOnce(new PbxError('rejected', 'bot in this conversation not found'));
+    expect(await handle({ name: 'panel→bg:remove-bot', payload: { conversationId: 'c1', botId: 'b1' } }, panelPage)).toEqual({
+      ok: false,
+      error: { code: 'rejected', message: 'bot in this conversation not found' },
+    });
+  });
+
   it('rejects bad payloads before any handler runs', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { route: handle } = route();
@@ -164,5 +184,7 @@ describe('workspace messages through the router', () => {
     expect(await refused('panel→bg:add-participants', { conversationId: 'c1', extensions: [], externalNumbers: [] })).toBe('invalid_request');
     expect(await refused('page→bg:set-presence', { groupId: 'g1', change: { action: 'pause', reason: ' ' } })).toBe('invalid_request');
     expect(await refused('page→bg:save-template', { name: '', body: 'x' })).toBe('invalid_request');
+    expect(await refused('panel→bg:remove-bot', { conversationId: 'c1', botId: '' })).toBe('invalid_request');
+    expect(await refused('panel→bg:remove-bot', { conversationId: 'c1' })).toBe('invalid_request');
   });
 });

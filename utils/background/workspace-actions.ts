@@ -2,6 +2,7 @@ import { forgetConversations, getConversation, upsertConversation } from '../db/
 import type { ParleyDb } from '../db/database';
 import { replaceGroups, setGroupPresence } from '../db/groups';
 import { deletePersonalTemplate, replaceSharedTemplates, savePersonalTemplate } from '../db/templates';
+import type { ConversationBot } from '../model/bot';
 import type { CallerId, ContactNumber, ContactSuggestion } from '../model/contact';
 import type { AgentRef, Conversation, GroupRef } from '../model/conversation';
 import type { GroupPresence, TransferTarget } from '../model/queue';
@@ -99,6 +100,15 @@ export class WorkspaceActions {
     const own = { number: conversation.customerNumber, label: '' };
     const destinations = contact?.numbers.some((entry) => entry.number === own.number) ? contact.numbers : [own, ...(contact?.numbers ?? [])];
     return { destinations, callerIds: callerIds.filter((callerId) => callerId.channel === channel) };
+  }
+
+  /** Nothing to store: the list is read when a thread opens; a removal's system line arrives as an event. */
+  conversationBots(conversationId: string): Promise<ConversationBot[]> {
+    return this.connector.conversationBots(conversationId);
+  }
+
+  removeBot(conversationId: string, botId: string): Promise<ConversationBot[]> {
+    return this.connector.removeBot(conversationId, botId);
   }
 
   async saveTemplate(template: { id?: string; name: string; body: string }): Promise<string> {

@@ -21,6 +21,8 @@ export function workspaceHandlers(actions: WorkspaceActions): Pick<Handlers<'bg'
     'panel→bg:leave': async ({ conversationId }) => (await actions.leave(conversationId), ack),
     'panel→bg:suggest-contacts': async ({ query }) => ({ suggestions: await actions.suggestContacts(query) }),
     'panel→bg:send-options': ({ conversationId }) => actions.sendOptions(conversationId),
+    'panel→bg:conversation-bots': async ({ conversationId }) => ({ bots: await actions.conversationBots(conversationId) }),
+    'panel→bg:remove-bot': async ({ conversationId, botId }) => ({ bots: await actions.removeBot(conversationId, botId) }),
     'page→bg:save-template': async (template) => ({ id: await actions.saveTemplate(template) }),
     'page→bg:delete-template': async ({ id }) => (await actions.deleteTemplate(id), ack),
     'page→bg:refresh-groups': async () => (await actions.refreshGroups(), ack),

@@ -3,6 +3,7 @@ import { CallerIdSchema, ContactNumberSchema, ContactSuggestionSchema } from '..
 import { AgentRefSchema, GroupRefSchema } from '../model/conversation';
 import { GroupPresenceSchema, TransferTargetSchema } from '../model/queue';
 import { TemplateSchema } from '../model/template';
+import { ConversationBotSchema } from '../model/bot';
 
 const conversationId = z.string().min(1).max(200);
 const Ack = z.object({});
@@ -10,6 +11,7 @@ const ByConversation = z.object({ conversationId });
 const Opened = z.object({ conversationId: z.string() });
 const extensions = z.array(z.string().min(1).max(32)).max(100);
 const externalNumbers = z.array(z.string().min(3).max(40)).max(50);
+const Bots = z.object({ bots: z.array(ConversationBotSchema) });
 
 /**
  * The panel's (and popup's) workspace commands to the background: queue and group-chat controls,
@@ -55,6 +57,10 @@ export const workspaceProtocol = {
     request: ByConversation,
     response: z.object({ destinations: z.array(ContactNumberSchema), callerIds: z.array(CallerIdSchema) }),
   },
+  /** The bots taking part in a customer conversation (the thread header lists them). */
+  'panel→bg:conversation-bots': { request: ByConversation, response: Bots },
+  /** Removes one (the agent confirmed); answers with the bots left. */
+  'panel→bg:remove-bot': { request: z.object({ conversationId, botId: z.string().min(1).max(100) }), response: Bots },
   'page→bg:save-template': {
     request: TemplateSchema.omit({ scope: true, id: true }).extend({ id: z.string().min(1).max(100).optional() }),
     response: z.object({ id: z.string() }),

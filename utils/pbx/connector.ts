@@ -6,6 +6,7 @@ import type { Message } from '../model/message';
 import type { GroupPresence, GroupSummary, TransferTarget } from '../model/queue';
 import type { ReadReceipt } from '../model/receipt';
 import type { Template } from '../model/template';
+import type { ConversationBot } from '../model/bot';
 
 /** What a PBX can do; the UI hides what a connector does not offer. */
 export interface PbxCapabilities {
@@ -121,6 +122,10 @@ export interface PbxConnector {
   suggestContacts(query: string): Promise<ContactSuggestion[]>;
   contactOf(number: string): Promise<{ name: string; numbers: ContactNumber[] } | null>;
   sharedTemplates(): Promise<Template[]>;
+  /** The bots taking part in a customer conversation. */
+  conversationBots(conversationId: string): Promise<ConversationBot[]>;
+  /** Takes a bot out of the conversation (for good, for a routed one); resolves to the bots left. */
+  removeBot(conversationId: string, botId: string): Promise<ConversationBot[]>;
   /** Safe to repeat: the same key yields the same message. */
   send(conversationId: string, body: string, idempotencyKey: string): Promise<Message>;
   on<K extends keyof PbxConnectorEvents>(kind: K, listener: (value: PbxConnectorEvents[K]) => void): () => void;

@@ -129,4 +129,20 @@ describe('ParleyConnector workspace routes', () => {
     expect(await connector.sharedTemplates()).toEqual([{ id: 'shared:greeting', scope: 'shared', name: 'Greeting', body: 'Hi' }]);
     expect(calls.find((call) => call.call.endsWith('/pause'))?.body).toEqual({ reason: 'Lunch' });
   });
+
+  it('lists the bots of a conversation and removes one, answering with the bots left', async () => {
+    const owl = { id: 'b1', name: 'Night Owl', routed: true, addedAt: '2026-11-20T09:00:00.000Z' };
+    const { connector, calls } = await connected({
+      'GET /v1/conversations/c%201/bots': () => json(200, { bots: [owl, { id: 'b/2', name: 'Survey', routed: false, addedAt: '2026-11-20T09:01:00.000Z' }] }),
+      'DELETE /v1/conversations/c%201/bots/b%2F2': () => json(200, { bots: [owl] }),
+    });
+    expect(await connector.conversationBots('c 1')).toEqual([
+      { id: 'b1', name: 'Night Owl', routed: true },
+      { id: 'b/2', name: 'Survey', routed: false },
+    ]);
+    // Ids are path-encoded: a bot id never reaches another route.
+    expect(await connector.removeBot('c 1', 'b/2')).toEqual([{ id: 'b1', name: 'Night Owl', routed: true }]);
+    expect(calls.map((call) => call.call)).toEqual(['GET /v1/conversations/c%201/bots', 'DELETE /v1/conversations/c%201/bots/b%2F2']);
+    await expect(connector.removeBot('c 1', 'b9')).rejects.toMatchObject({ code: 'rejected' });
+  });
 });

@@ -169,6 +169,14 @@ export class ParleyConnector implements PbxConnector {
     return this.api().sharedTemplates(this.token);
   }
 
+  conversationBots(conversationId: string) {
+    return this.api().conversationBots(this.token, conversationId);
+  }
+
+  removeBot(conversationId: string, botId: string) {
+    return this.api().removeBot(this.token, conversationId, botId);
+  }
+
   send(conversationId: string, body: string, idempotencyKey: string): Promise<Message> {
     return this.api().send(this.token, conversationId, body, idempotencyKey);
   }

@@ -7,6 +7,7 @@ import type { Message } from '../../model/message';
 import type { GroupPresence, GroupSummary, TransferTarget } from '../../model/queue';
 import type { ReadReceipt } from '../../model/receipt';
 import type { Template } from '../../model/template';
+import type { ConversationBot } from '../../model/bot';
 import type { ChatAdditions, GroupChatDraft, PresenceChange } from '../connector';
 import { PbxError } from '../errors';
 import { toConversation, toMessage, toReceipt } from './mapping';
@@ -25,6 +26,7 @@ import {
   WireResolved,
   WireSuggestions,
   WireTemplates,
+  WireBots,
   WireTokens,
 } from './wire';
 
@@ -151,6 +153,17 @@ export class ParleyRest {
   async sharedTemplates(token: TokenSource): Promise<Template[]> {
     const body = await this.authed(token, WireTemplates, (h) => this.http.get('templates', { headers: h }));
     return body.templates.map((template) => ({ ...template, scope: 'shared' as const }));
+  }
+
+  async conversationBots(token: TokenSource, conversationId: string): Promise<ConversationBot[]> {
+    const body = await this.authed(token, WireBots, (h) => this.http.get(`${conversationPath(conversationId)}/bots`, { headers: h }));
+    return body.bots.map(({ id, name, routed }) => ({ id, name, routed }));
+  }
+
+  async removeBot(token: TokenSource, conversationId: string, botId: string): Promise<ConversationBot[]> {
+    const path = `${conversationPath(conversationId)}/bots/${encodeURIComponent(botId)}`;
+    const body = await this.authed(token, WireBots, (h) => this.http.delete(path, { headers: h }));
+    return body.bots.map(({ id, name, routed }) => ({ id, name, routed }));
   }
 
   private async conversationCall(token: TokenSource, method: 'post' | 'patch', path: string, json?: object): Promise<Conversation> {

@@ -98,6 +98,8 @@ export const WirePresence = z.object({ presence: GroupPresenceSchema });
 export const WireReceipt = z.object({ agent: AgentRefSchema, lastReadMessageId: z.string().nullable(), readAt: isoTime.nullable() });
 export type WireReceipt = z.infer<typeof WireReceipt>;
 export const WireReceipts = z.object({ receipts: z.array(WireReceipt) });
+/** GET / DELETE /v1/conversations/{id}/bots[/{botId}]: the bots present (left) in the conversation. */
+export const WireBots = z.object({ bots: z.array(z.object({ id: z.string(), name: z.string(), routed: z.boolean() })) });
 export const WireTemplates = z.object({ templates: z.array(z.object({ id: z.string(), name: z.string(), body: z.string() })) });
 
 /** The event kinds this client applies; a frame of any other kind is still a valid frame (see below). */
