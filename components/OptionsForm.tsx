@@ -4,6 +4,7 @@ import { ConnectionModel } from '../utils/ui/connection-model';
 import { OptionsModel } from '../utils/ui/options-model';
 import { CrmSitesForm } from './CrmSitesForm';
 import { PreferencesForm } from './PreferencesForm';
+import { TemplatesForm } from './TemplatesForm';
 
 function Field({ label, children }: { label: string; children: preact.ComponentChildren }) {
   return (
@@ -60,6 +61,7 @@ export function OptionsForm() {
         {status}
       </p>
       <PreferencesForm />
+      <TemplatesForm />
       <CrmSitesForm />
     </main>
   );

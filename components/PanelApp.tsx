@@ -125,7 +125,7 @@ export function PanelApp({ route }: { route: PanelRoute }) {
               blockedReason={composer.blockedReason.value}
               sms={sms}
               splitLongTexts={composer.splitLongTexts.value}
-              searchTemplates={templates.search}
+              searchTemplates={templates.search.value}
               route={{
                 destinations: composer.destinations.value,
                 destination: composer.destination.value ?? selected.customerNumber,

@@ -1,4 +1,4 @@
-import { action, createModel, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { action, computed, createModel, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { fold } from '../db/words';
 import { request } from '../messaging/client';
 import type { Template } from '../model/template';
@@ -23,11 +23,17 @@ export const TemplatesModel = createModel(() => {
   const notice = signal<string | null>(null);
   effect(() => live('templates', [], (rows) => (templates.value = rows)));
 
-  const search = (query: string) => searchTemplates(templates.value, query);
+  // A signal, not a method: a model's methods run untracked, so a view searching through one would
+  // never see the templates that arrive (or change) after it rendered. A new search function each
+  // time the templates change re-renders the composer that uses it, its open `/` menu included.
+  const search = computed(() => {
+    const current = templates.value;
+    return (query: string) => searchTemplates(current, query);
+  });
   const savePersonal = action((template: { id?: string; name: string; body: string }) =>
     attempt(notice, 'templateSaveFailed', () => request('page→bg:save-template', template)),
   );
-  const deletePersonal = action((id: string) => attempt(notice, 'templateSaveFailed', () => request('page→bg:delete-template', { id })));
+  const deletePersonal = action((id: string) => attempt(notice, 'tplDeleteFailed', () => request('page→bg:delete-template', { id })));
 
-  return { templates: templates as ReadonlySignal<Template[]>, search, savePersonal, deletePersonal, notice: notice as ReadonlySignal<string | null> };
+  return { templates: templates as ReadonlySignal<Template[]>, search: search as ReadonlySignal<(query: string) => Template[]>, savePersonal, deletePersonal, notice: notice as ReadonlySignal<string | null> };
 });
