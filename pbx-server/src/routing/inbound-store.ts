@@ -30,8 +30,10 @@ export async function loadLines(db: Queryable, pairs: readonly { did: string; cu
        (SELECT array_agg(m.agent_id) FROM conversation_members m WHERE m.conversation_id = c.id) AS member_ids
      FROM unnest($1::text[], $2::text[]) AS p(did, customer)
      LEFT JOIN numbers n ON n.number = p.did
-     LEFT JOIN conversations c ON c.did_number = p.did AND c.customer_number = p.customer
-       AND c.type IN ('sms', 'whatsapp') AND c.state <> 'closed'
+     -- One index lookup per pair (LIMIT keeps the planner from turning this into a join that reads
+     -- every open conversation: the unique index holds at most one).
+     LEFT JOIN LATERAL (SELECT * FROM conversations c WHERE c.did_number = p.did AND c.customer_number = p.customer
+       AND c.type IN ('sms', 'whatsapp') AND c.state <> 'closed' LIMIT 1) c ON true
      LEFT JOIN agent_groups g ON g.id = c.group_id`,
     [sqlArray(pairs.map((p) => p.did)), sqlArray(pairs.map((p) => p.customer))],
   );
@@ -78,9 +80,10 @@ export async function appendInbound(db: Queryable, texts: readonly InboundInsert
      ), stamped AS (
        -- Each text its own millisecond, in arrival order and after the conversation's newest message:
        -- clients order a thread by time, and a burst stored at one instant would tie.
-       SELECT t.*, GREATEST($8::timestamptz, c.last_message_at + interval '1 millisecond')
+       -- (The newest message's time by primary key lookups, not a join: a join's plan may read every conversation.)
+       SELECT t.*, GREATEST($8::timestamptz, (SELECT c.last_message_at FROM conversations c WHERE c.id = t.conversation_id) + interval '1 millisecond')
          + (row_number() OVER (PARTITION BY t.conversation_id ORDER BY t.ord) - 1) * interval '1 millisecond' AS at
-       FROM t JOIN conversations c ON c.id = t.conversation_id
+       FROM t
      ), ins AS (
        INSERT INTO messages (id, conversation_id, direction, body, from_number, to_number, status, carrier,
          carrier_message_id, created_at, updated_at)
