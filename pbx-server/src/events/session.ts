@@ -74,10 +74,15 @@ export class EventSession {
   private sendIfNew(stored: StoredEvent): void {
     if (stored.cursor <= this.lastSent) return;
     this.lastSent = stored.cursor;
-    this.frame({ type: 'event', cursor: stored.cursor, event: stored.event });
+    // The event is serialized already (StoredEvent.json): the frame only wraps it.
+    this.send(`{"type":"event","cursor":${stored.cursor},"event":${stored.json}}`);
   }
 
   private frame(data: unknown): void {
-    if (!this.closed) this.socket.send(JSON.stringify(data));
+    this.send(JSON.stringify(data));
+  }
+
+  private send(text: string): void {
+    if (!this.closed) this.socket.send(text);
   }
 }

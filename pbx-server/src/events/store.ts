@@ -59,5 +59,5 @@ export async function readEventsAfter(db: Queryable, agentId: string, after: num
      WHERE e.recipient_agent_ids @> ARRAY[$1]::text[] AND e.id > $2::int8 ORDER BY e.id LIMIT $3::int`,
     [agentId, String(after), limit],
   );
-  return rows.map((row) => ({ cursor: Number(row.id), agentId, event: row.payload }));
+  return rows.map((row) => ({ cursor: Number(row.id), agentId, json: JSON.stringify(row.payload) }));
 }

@@ -24,5 +24,9 @@ export type PbxEvent =
 
 export type PbxEventKind = PbxEvent['kind'];
 
-/** One agent's copy of an event (a row of the events table lists all its recipients); cursor = events.id. */
-export type StoredEvent = { cursor: number; agentId: string; event: PbxEvent };
+/**
+ * One agent's copy of an event (a row of the events table lists all its recipients); cursor =
+ * events.id; json: the copy as its WebSocket frame carries it, serialized (a live event's copies are
+ * serialized together, events/recipient-json.ts).
+ */
+export type StoredEvent = { cursor: number; agentId: string; json: string };

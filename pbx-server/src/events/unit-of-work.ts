@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Db, Transaction } from '../db/db';
 import type { EventBus } from './bus';
+import { recipientJson } from './recipient-json';
 import { insertEvents, lockEventLog, type AddressedEvent } from './store';
 import type { PbxEvent, StoredEvent } from './types';
 
@@ -9,12 +10,6 @@ import type { PbxEvent, StoredEvent } from './types';
  * conversation (every member's copy shows its own); recipients missing from it keep the event's.
  */
 export type Emit = (recipients: readonly string[], event: PbxEvent, unread?: ReadonlyMap<string, number>) => void;
-
-/** The recipient's copy of an event. */
-function copyFor(event: PbxEvent, unread: number | null): PbxEvent {
-  if (unread === null || !('conversation' in event)) return event;
-  return { ...event, conversation: { ...event.conversation, unreadCount: unread } };
-}
 
 /**
  * Runs a state change and its events atomically: fn stores rows and calls emit(); the events are
@@ -41,9 +36,10 @@ export class EventWriter {
       if (!this.db.oneTransactionAtATime) await lockEventLog(tx);
       return { result, cursors: await insertEvents(tx, events, this.clock.now()) };
     });
-    const stored: StoredEvent[] = events.flatMap(({ event, recipients }, i) =>
-      recipients.map((r) => ({ cursor: cursors[i]!, agentId: r.agentId, event: copyFor(event, r.unread) })),
-    );
+    const stored: StoredEvent[] = events.flatMap(({ event, recipients }, i) => {
+      const json = recipientJson(event);
+      return recipients.map((r) => ({ cursor: cursors[i]!, agentId: r.agentId, json: json(r.unread) }));
+    });
     this.bus.publish(stored);
     return result;
   }
