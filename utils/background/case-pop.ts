@@ -53,7 +53,7 @@ export class CaseFlow {
   /** New customer texts with no case open for them become chat requests in every CRM tab. */
   async announce(arrivals: readonly Arrival[]): Promise<void> {
     for (const { conversation, message } of arrivals) {
-      if (message.direction !== 'inbound' || !conversation.customerNumber) continue;
+      if (message.direction !== 'inbound' || message.kind === 'system' || !conversation.customerNumber) continue;
       if (conversation.type !== 'sms' && conversation.type !== 'whatsapp') continue;
       if (await openLinkOf(this.db, conversation.id)) continue;
       if ((await casePops.tabOf(conversation.id)) !== undefined) continue;

@@ -4,6 +4,7 @@ import { protocol } from '../messaging/protocol';
 import { createRouter } from '../messaging/router';
 import { conversationOfNotification } from '../notify/chat-notification';
 import { Notifier } from '../notify/notifier';
+import { openTransferred } from '../notify/transfer-notification';
 import { playTone } from '../notify/tone';
 import { ParleyConnector } from '../pbx/parley';
 import { panelRequestItem, sessionItem } from '../settings';
@@ -11,6 +12,7 @@ import { keepBadgeCurrent } from './badge-keeper';
 import { startCaseFlow } from './case-start';
 import { serviceHandlers } from './handlers';
 import { serveLiveQueries } from './live-bridge';
+import { openConversation } from './open-conversation';
 import { OpenPanels } from './panels';
 import { ParleyService } from './service';
 import { WorkspaceActions } from './workspace-actions';
@@ -53,6 +55,7 @@ export function startBackground(): void {
     });
   });
   browser.notifications.onClicked.addListener((notificationId) => {
+    void openTransferred(notificationId, (id) => openConversation(id, panels)).catch((error: unknown) => console.warn('[parley] could not open the transferred conversation', error));
     const conversationId = conversationOfNotification(notificationId);
     if (!conversationId) return;
     void browser.notifications.clear(notificationId);

@@ -4,7 +4,8 @@ import { AlertToneSchema, DEFAULT_ALERT_TONE, DEFAULT_NOTIFICATION_RULES, Notifi
 import { alertToneItem, notificationRulesItem } from '../settings';
 import type { Arrival } from '../sync/apply-events';
 import { chatNotification } from './chat-notification';
-import { chooseAnnouncements } from './rules';
+import { chooseAnnouncements, chooseTransfers } from './rules';
+import { transferNotification } from './transfer-notification';
 
 export interface NotifierDeps {
   /** The signed-in agent, whose conversations are announced. */
@@ -14,7 +15,10 @@ export interface NotifierDeps {
   playTone: (volume: number) => Promise<void>;
 }
 
-/** Turns stored arrivals into browser notifications and the alert tone, as the agent's preferences say. */
+/**
+ * Turns stored arrivals into browser notifications and the alert tone, as the agent's preferences
+ * say: customers' texts, and conversations colleagues transferred to the agent.
+ */
 export class Notifier {
   constructor(private readonly deps: NotifierDeps) {}
 
@@ -30,9 +34,10 @@ export class Notifier {
       rules,
       this.deps.isShowing,
     );
-    if (announcements.length === 0) return;
-    for (const announcement of announcements) {
-      const { id, options } = chatNotification(announcement);
+    const transfers = chooseTransfers(arrivals, agentId, rules, this.deps.isShowing);
+    if (announcements.length === 0 && transfers.length === 0) return;
+    const shown = [...transfers.map(transferNotification), ...announcements.map(chatNotification)];
+    for (const { id, options } of shown) {
       await browser.notifications.create(id, options).catch((error: unknown) => console.warn('[parley] could not show a notification', error));
     }
     if (tone.enabled) await this.deps.playTone(tone.volume).catch((error: unknown) => console.warn('[parley] could not play the alert tone', error));

@@ -13,7 +13,11 @@ import type { PbxEvent } from '../pbx/connector';
 /** What the sync engine queues: the connector's events, and the point where the backlog ended. */
 export type SyncItem = PbxEvent | { kind: 'caught-up'; cursor: number };
 
-/** A customer's (or colleague's) text stored for the first time after the store caught up: unread, maybe notified. */
+/**
+ * A customer's (or colleague's) text stored for the first time after the store caught up: unread,
+ * maybe notified. Also the line of a transfer to an agent (a system message, `kind: 'system'`):
+ * the agent it names is told (utils/notify), exactly once like a text.
+ */
 export interface Arrival {
   conversation: StoredConversation;
   message: Message;
@@ -61,6 +65,8 @@ export function applyEvents(db: ParleyDb, batch: readonly SyncItem[]): Promise<A
     return fold.arrivals;
   });
 }
+
+const isTransferToAgent = (message: Message) => message.kind === 'system' && message.systemEvent?.type === 'queue.transferred' && !!message.systemEvent.agent;
 
 function rowsTouched(batch: readonly SyncItem[]) {
   const conversationIds = new Set<string>();
@@ -160,9 +166,10 @@ function foldBatch(
         const knownConversation = conversations.get(item.conversation.id) !== undefined;
         putMessage(item.message, threadKeyOf(item.conversation));
         putConversation(item.conversation);
-        if (counting && firstTime && item.message.direction === 'inbound' && item.message.kind !== 'system') {
+        const text = item.message.direction === 'inbound' && item.message.kind !== 'system';
+        if (counting && firstTime && (text || isTransferToAgent(item.message))) {
           // A PBX that counts unread texts itself already counted this one.
-          if (item.conversation.unreadCount === undefined) countUnread(item.conversation.id);
+          if (text && item.conversation.unreadCount === undefined) countUnread(item.conversation.id);
           arrivals.push({ conversationId: item.conversation.id, message: item.message, newConversation: !knownConversation });
         }
         break;
