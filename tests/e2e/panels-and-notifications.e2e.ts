@@ -1,6 +1,7 @@
 // One background session serves every tab: two open panels update together, and a customer's text
 // raises a notification ("SMS Chat Request"), the unread count on the toolbar badge and in the
-// panel's tab title, which clear when the agent opens the conversation.
+// panel's tab title, which clear when the agent opens the conversation. The agent's own templates,
+// written on the options page, are offered by the composer's `/` search.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -115,5 +116,35 @@ describe('several panels, notifications and the badge', () => {
       }),
     );
     expect(reply).toEqual({ ok: true, value: {} });
+  });
+
+  it('keeps the agent\'s own templates, written on the options page by keyboard, and offers them with / in the composer', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    const templates = options.getByRole('region', { name: 'My templates' });
+    const name = templates.getByLabel('Name', { exact: true });
+    // Saving without a name or text names what is missing, at the fields.
+    await templates.getByRole('button', { name: 'Add template' }).click();
+    await templates.getByText('Give the template a name.').waitFor();
+    await templates.getByText('Write the text of the template.').waitFor();
+    await expect.poll(() => name.evaluate((field) => field === document.activeElement)).toBe(true);
+    await options.keyboard.type('Parcel delay');
+    await options.keyboard.press('Tab');
+    await options.keyboard.type('Sorry for the delay! Your parcel ships today.');
+    await options.keyboard.press('Tab');
+    await options.keyboard.press('Enter');
+    await templates.getByRole('status').filter({ hasText: 'Template Parcel delay saved.' }).waitFor();
+    await templates.getByRole('list', { name: 'Your templates' }).getByText('Parcel delay').waitFor();
+    await templates.screenshot({ path: resolve(ARTIFACTS, 'options-templates.png') });
+
+    await first.bringToFront();
+    await first.getByRole('list', { name: 'Conversations' }).getByText('My parcel is missing').click();
+    const composer = first.getByRole('textbox', { name: 'Message' }).or(first.getByRole('combobox', { name: 'Message' }));
+    await composer.fill('/parcel');
+    const option = first.getByRole('listbox', { name: 'Templates' }).getByRole('option').filter({ hasText: 'Parcel delay' });
+    await expect.poll(() => option.textContent()).toContain('Personal');
+    await composer.press('Enter');
+    await expect.poll(() => composer.inputValue()).toBe('Sorry for the delay! Your parcel ships today.');
+    await composer.fill('');
   });
 });

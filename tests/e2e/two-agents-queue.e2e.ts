@@ -1,6 +1,6 @@
 // Issue 5, seeds 000/002: an SMS queue worked by two agents, each in their own browser with the
 // real extension, against the real server. Both see the waiting customer; Jake claims and Amy sees
-// it leave her queue with a notice; Jake transfers to Amy, who becomes designated, replies (the
+// it leave her queue with a notice; Jake transfers to Amy, who is notified, becomes designated, replies (the
 // customer's phone receives it) and closes; the customer's next text waits in the queue again as a
 // new conversation. Everything is done through the panel's own controls, by their accessible names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { openPanel, signIn } from './harness/agent.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser.ts';
 import { customerTexts, textsReceivedBy } from './harness/customer.ts';
 import { startPbxServer, type Backend, type RunningProcess } from './harness/processes.ts';
-import { storedRows } from './harness/service-worker.ts';
+import { notificationIds, storedRows } from './harness/service-worker.ts';
 
 /** The demo's "SMS Support Queue" line (queue 8000: Jake 201, Amy 202, Wyatt 211). */
 const QUEUE_DID = '+15035550111';
@@ -66,6 +66,7 @@ describe.each<Backend>(['pglite', 'postgres'])('two agents share an SMS queue, s
 
     // Jake (designated) transfers to Amy through the dialog.
     await jakePanel.getByRole('log', { name: 'Messages' }).getByText('Conversation claimed by Jake Peralta (201)').waitFor();
+    const claimed = (await storedRows<Row>(jakePanel, 'conversations')).find((row) => row.customerNumber === customer)!;
     await actions(jakePanel).getByRole('button', { name: 'Transfer' }).click();
     const dialog = jakePanel.getByRole('dialog', { name: 'Transfer conversation' });
     await dialog.getByRole('radio', { name: 'Amy Santiago (202)' }).check();
@@ -73,6 +74,9 @@ describe.each<Backend>(['pglite', 'postgres'])('two agents share an SMS queue, s
     await dialog.waitFor({ state: 'detached' });
     // No longer Jake's: it leaves his list.
     await sidebarItem(jakePanel, 'my order #4417').waitFor({ state: 'detached' });
+    // Amy's browser tells her ("Conversation transferred to you"); Jake, who transferred, is not told.
+    await expect.poll(() => notificationIds(amyPanel), { timeout: 15_000 }).toContain(`parley-transfer:${claimed.id}`);
+    expect((await notificationIds(jakePanel)).filter((id) => id.startsWith('parley-transfer:'))).toEqual([]);
 
     // Amy is now the designated agent: the conversation is in her list; she opens it and replies.
     await sidebarItem(amyPanel, 'my order #4417').click();

@@ -1,7 +1,8 @@
 // Working hours and the out-of-hours bot, end to end (seed 003): the customer texts the business-
 // hours support line at 20:00 Pacific and the bot answers; at 09:00 the next working day the same
 // customer's text goes to the SMS Support Queue, shows in an agent's panel of the real extension and
-// the agent claims it, with last night's exchange as its history.
+// the agent claims it, with last night's exchange as its history. The bot stays in the conversation,
+// silent; the thread header lists it and the agent removes it (its line shows in the thread).
 // The server runs with PARLEY_CLOCK=controllable so the test can set its clock (POST /v1/test/clock).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -64,5 +65,17 @@ describe.each<Backend>(['pglite', 'postgres'])('working hours and the after-hour
 
     // In working hours the bot stays silent: the customer's phone still shows only last night's answer.
     expect((await textsReceivedBy(server.url, customer)).map((m) => m.body)).toEqual([BOT_REPLY]);
+
+    // It is still in the conversation: the thread header lists it, and the agent removes it for good.
+    const header = panel.locator('.chat__header');
+    const bots = header.getByRole('list', { name: 'Bots' });
+    await bots.getByText('Support After Hours').waitFor();
+    await header.screenshot({ path: resolve(ARTIFACTS, `thread-header-bot-${backend}.png`) });
+    await bots.getByRole('button', { name: 'Remove bot Support After Hours' }).click();
+    const confirm = panel.getByRole('dialog', { name: 'Remove the bot Support After Hours?' });
+    await confirm.getByRole('button', { name: 'Remove' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await bots.waitFor({ state: 'detached' });
+    await thread.getByText('Bot Support After Hours removed by Jake Peralta (201)').waitFor();
   });
 });
