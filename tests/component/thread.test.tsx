@@ -113,9 +113,10 @@ describe('thread', () => {
     expect(items.at(-1)!.textContent).toContain('text 4999');
     expect(items.at(-1)!.getAttribute('aria-posinset')).toBe(String(total));
     expect(items.at(-1)!.getAttribute('aria-setsize')).toBe(String(total));
-    const slices = watched.filter((w) => w.name === 'timelineSlice');
-    expect(slices.every((w) => (w.args[2] as number) === THREAD_PAGE)).toBe(true);
-    expect(new Set(slices.map((w) => w.args[1]))).toEqual(new Set([0]));
+    const pageReads = watched.filter((w) => w.name === 'timelinePage');
+    expect(pageReads.every((w) => (w.args[2] as number) === THREAD_PAGE)).toBe(true);
+    // Only the newest page is read: the viewport shows ten of its fifty rows.
+    expect(pageReads.map((w) => w.args[1])).toEqual([{ fromEnd: 0 }]);
   });
 
   it('scrolling to the top reads the oldest page and lets go of the pages scrolled past', async () => {
@@ -123,14 +124,21 @@ describe('thread', () => {
     await db().messages.bulkPut(
       Array.from({ length: total }, (_, i) => message({ id: `m${String(i).padStart(5, '0')}`, body: `text ${i}`, createdAt: NOW - (total - i) * 1000 })),
     );
-    const active = new Map<number, number>();
+    // The rows each page being watched delivered last, and every read asked for.
+    const active = new Map<object, string[]>();
+    const reads: unknown[] = [];
     const { live } = await import('../../utils/ui/live');
     const window = createThreadWindow('c1', (name, args, onValue) => {
-      const offset = name === 'timelineSlice' ? (args[1] as number) : -1;
-      active.set(offset, (active.get(offset) ?? 0) + 1);
-      const stop = live(name, args, onValue);
+      if (name !== 'timelinePage') return live(name, args, onValue);
+      reads.push(args[1]);
+      const watcher = {};
+      active.set(watcher, []);
+      const stop = live(name, args, (rows) => {
+        if (active.has(watcher)) active.set(watcher, (rows as StoredMessage[]).map((row) => row.id));
+        onValue(rows);
+      });
       return () => {
-        active.set(offset, active.get(offset)! - 1);
+        active.delete(watcher);
         stop();
       };
     });
@@ -141,10 +149,15 @@ describe('thread', () => {
     log.scrollTop = 0;
     // fake-indexeddb walks the skipped rows one by one: slower than a browser, hence the longer wait.
     await within(log).findByText('text 0', {}, { timeout: 5000 });
-    const watching = [...active].filter(([offset, count]) => offset >= 0 && count > 0).map(([offset]) => offset);
+    const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `m${String(from + i).padStart(5, '0')}`);
     // The newest page (where new messages land), the oldest and the one next to it (overscan),
     // none of the pages scrolled past in between.
-    expect(watching.sort((a, b) => a - b)).toEqual([0, 900, 950]);
+    await waitFor(() => expect([...active.values()].flat().sort()).toEqual([...ids(0, 100), ...ids(950, 1000)]));
+    // The oldest page is found from the oldest end, the one next to it as a key range from it:
+    // no read skipped through the history by position.
+    expect(reads.filter((read) => 'fromEnd' in (read as object) && (read as { fromEnd: number }).fromEnd > 0)).toEqual([]);
+    expect(reads).toContainEqual({ fromStart: 0 });
+    expect(reads).toContainEqual({ above: { createdAt: NOW - (total - 49) * 1000, id: 'm00049' } });
     expect(within(log).getAllByRole('listitem')[0]!.getAttribute('aria-posinset')).toBe('1');
   }, 20_000);
 

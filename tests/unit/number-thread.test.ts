@@ -5,7 +5,7 @@ import { upsertConversation } from '../../utils/db/conversations';
 import { openDb, type ParleyDb } from '../../utils/db/database';
 import { addOutboxMessages, upsertMessage } from '../../utils/db/messages';
 import { schemaVersions } from '../../utils/db/schema';
-import { timelineLength, timelineSlice } from '../../utils/db/timeline-window';
+import { timelineLength, timelinePage } from '../../utils/db/timeline-window';
 import { applyEvents } from '../../utils/sync/apply-events';
 import { conversation, message } from '../setup/fixtures';
 
@@ -17,7 +17,7 @@ beforeEach(async () => {
   await db.open();
 });
 
-const ids = async (conversationId: string, fromEnd = 0, limit = 50) => (await timelineSlice(db, conversationId, fromEnd, limit)).map((row) => row.id);
+const ids = async (conversationId: string, fromEnd = 0, limit = 50) => (await timelinePage(db, conversationId, { fromEnd }, limit)).map((row) => row.id);
 
 describe('one history per phone number', () => {
   it('shows every conversation with the number in the thread, from every write path, in time order', async () => {

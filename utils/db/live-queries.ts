@@ -6,7 +6,7 @@ import { timeline } from './messages';
 import { readMarksOf } from './receipts';
 import { searchHistory } from './search';
 import { listTemplates } from './templates';
-import { timelineLength, timelineSlice } from './timeline-window';
+import { pageReadSchema, timelineLength, timelinePage, type PageRead } from './timeline-window';
 
 /**
  * The read-only queries the panel watches, by name. Named (not passed as functions) so the same
@@ -17,9 +17,9 @@ export const liveQueries = {
   conversations: { args: z.tuple([]), run: (db: ParleyDb) => listConversations(db) },
   unreadTotal: { args: z.tuple([]), run: (db: ParleyDb) => totalUnread(db) },
   timeline: { args: z.tuple([z.string().min(1)]), run: (db: ParleyDb, conversationId: string) => timeline(db, conversationId) },
-  timelineSlice: {
-    args: z.tuple([z.string().min(1), z.number().int().min(0), z.number().int().min(1).max(500)]),
-    run: (db: ParleyDb, conversationId: string, fromEnd: number, limit: number) => timelineSlice(db, conversationId, fromEnd, limit),
+  timelinePage: {
+    args: z.tuple([z.string().min(1), pageReadSchema, z.number().int().min(1).max(500)]),
+    run: (db: ParleyDb, conversationId: string, read: PageRead, limit: number) => timelinePage(db, conversationId, read, limit),
   },
   timelineLength: { args: z.tuple([z.string().min(1)]), run: (db: ParleyDb, conversationId: string) => timelineLength(db, conversationId) },
   waitingInQueues: { args: z.tuple([]), run: (db: ParleyDb) => waitingInQueues(db) },

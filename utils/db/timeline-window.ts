@@ -1,36 +1,70 @@
 import Dexie from 'dexie';
+import { z } from 'zod';
 import type { ParleyDb, StoredMessage } from './database';
 import { threadKeyOf } from './thread-key';
 
 /**
- * The rows the thread of a conversation shows: for a customer's conversation, every message with
- * that phone number, whichever conversation it was in (thread-key.ts). A number with a single
- * conversation reads its timeline index, the same rows.
+ * The index range of the rows the thread of a conversation shows: for a customer's conversation,
+ * every message with that phone number, whichever conversation it was in (thread-key.ts). A number
+ * with a single conversation reads its timeline index, the same rows.
  */
-async function ofConversation(db: ParleyDb, conversationId: string) {
+async function ofConversation(db: ParleyDb, conversationId: string): Promise<{ index: string; key: string }> {
   const conversation = await db.conversations.get(conversationId);
   const thread = conversation ? threadKeyOf(conversation) : null;
   if (conversation?.customerNumber && thread?.startsWith('number:')) {
     const number = conversation.customerNumber;
     const conversations = await db.conversations.where('[customerNumber+activityAt]').between([number, Dexie.minKey], [number, Dexie.maxKey]).count();
-    if (conversations > 1) return db.messages.where('[thread+createdAt]').between([thread, Dexie.minKey], [thread, Dexie.maxKey]);
+    if (conversations > 1) return { index: '[thread+createdAt]', key: thread };
   }
-  return db.messages.where('[conversationId+createdAt]').between([conversationId, Dexie.minKey], [conversationId, Dexie.maxKey]);
+  return { index: '[conversationId+createdAt]', key: conversationId };
 }
 
+/** A row's place in the thread's index: its time, then its id among rows of the same millisecond. */
+export const rowKeySchema = z.object({ createdAt: z.number(), id: z.string().min(1) });
+export type RowKey = z.infer<typeof rowKeySchema>;
+export const rowKeyOf = (row: StoredMessage): RowKey => ({ createdAt: row.createdAt, id: row.id });
+
 /**
- * A slice of one conversation's thread counted back from the newest message: skip `fromEnd`
- * newest rows, take the `limit` before them, return them oldest first. The thread reads its 50,000
- * message history this way, a page at a time for what is on screen, instead of loading it all.
- * Counting from the newest end keeps opening a thread cheap (the newest page needs no skipping),
- * and hidden rows stay in (the thread gives them no height) so positions match the index count.
+ * Which rows a page of the thread holds. Next to a page already read, a page is a key range from
+ * that page's edge row (`below` its oldest, `above` its newest): one short index read wherever it
+ * is in the history. A page with no neighbour read yet is found by position, skipping rows from the
+ * nearer end (`fromEnd` newest or `fromStart` oldest), which costs as many rows as it skips.
  */
-export async function timelineSlice(db: ParleyDb, conversationId: string, fromEnd: number, limit: number): Promise<StoredMessage[]> {
-  const rows = await (await ofConversation(db, conversationId)).reverse().offset(fromEnd).limit(limit).toArray();
-  return rows.reverse();
+export const pageReadSchema = z.union([
+  z.object({ below: rowKeySchema }).strict(),
+  z.object({ above: rowKeySchema }).strict(),
+  z.object({ fromEnd: z.number().int().min(0) }).strict(),
+  z.object({ fromStart: z.number().int().min(0) }).strict(),
+]);
+export type PageRead = z.infer<typeof pageReadSchema>;
+
+/** Is `row` on the far side of `edge` (older for `below`, newer for `above`), ties broken by id as the index does? */
+const beyond = (row: StoredMessage, edge: RowKey, older: boolean) =>
+  row.createdAt !== edge.createdAt || (older ? row.id < edge.id : row.id > edge.id);
+
+/**
+ * One page of a conversation's thread, oldest first: `limit` rows as `read` says (see PageRead).
+ * Hidden rows stay in (the thread gives them no height) so positions match the index count.
+ */
+export async function timelinePage(db: ParleyDb, conversationId: string, read: PageRead, limit: number): Promise<StoredMessage[]> {
+  const { index, key } = await ofConversation(db, conversationId);
+  const where = db.messages.where(index);
+  if ('below' in read) {
+    const { below } = read;
+    const rows = await where.between([key, Dexie.minKey], [key, below.createdAt], true, true).reverse().filter((row) => beyond(row, below, true)).limit(limit).toArray();
+    return rows.reverse();
+  }
+  if ('above' in read) {
+    const { above } = read;
+    return where.between([key, above.createdAt], [key, Dexie.maxKey], true, true).filter((row) => beyond(row, above, false)).limit(limit).toArray();
+  }
+  const all = where.between([key, Dexie.minKey], [key, Dexie.maxKey]);
+  if ('fromStart' in read) return all.offset(read.fromStart).limit(limit).toArray();
+  return (await all.reverse().offset(read.fromEnd).limit(limit).toArray()).reverse();
 }
 
 /** How many rows the timeline holds, hidden ones included: the thread's scroll height. */
 export async function timelineLength(db: ParleyDb, conversationId: string): Promise<number> {
-  return (await ofConversation(db, conversationId)).count();
+  const { index, key } = await ofConversation(db, conversationId);
+  return db.messages.where(index).between([key, Dexie.minKey], [key, Dexie.maxKey]).count();
 }
