@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import type { ConversationBot } from '../utils/model/bot';
 import { t } from '../utils/i18n';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from './ConfirmDialog';
 
 type Props = { bots: ConversationBot[]; onRemove: (botId: string) => Promise<unknown> };
 
@@ -12,7 +12,6 @@ type Props = { bots: ConversationBot[]; onRemove: (botId: string) => Promise<unk
  */
 export function ConversationBots({ bots, onRemove }: Props) {
   const confirming = useSignal<ConversationBot | null>(null);
-  const busy = useSignal(false);
   const labelId = useId();
   if (bots.length === 0) return null;
   const bot = confirming.value;
@@ -39,30 +38,14 @@ export function ConversationBots({ bots, onRemove }: Props) {
         ))}
       </ul>
       {bot && (
-        <Dialog title={t('removeBotTitle', bot.name)} onCancel={() => (confirming.value = null)}>
-          <div class="dialog__body">
-            <p>{t('removeBotText')}</p>
-            <div class="dialog__actions">
-              <button type="button" class="button" onClick={() => (confirming.value = null)}>
-                {t('cancel')}
-              </button>
-              <button
-                type="button"
-                class="button button--danger"
-                disabled={busy.value}
-                onClick={async () => {
-                  busy.value = true;
-                  // Closed either way: a failure's reason shows in the panel's notices, behind this modal.
-                  await onRemove(bot.id);
-                  busy.value = false;
-                  confirming.value = null;
-                }}
-              >
-                {t('removeBot')}
-              </button>
-            </div>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={t('removeBotTitle', bot.name)}
+          text={t('removeBotText')}
+          confirmLabel={t('removeBot')}
+          // Closed either way: a failure's reason shows in the panel's notices, behind this modal.
+          onConfirm={() => onRemove(bot.id).finally(() => (confirming.value = null))}
+          onCancel={() => (confirming.value = null)}
+        />
       )}
     </div>
   );

@@ -4,7 +4,7 @@ import { t } from '../utils/i18n';
 import type { Template } from '../utils/model/template';
 import { checkTemplateDraft, TEMPLATE_NAME_MAX, TEMPLATE_TEXT_MAX, type DraftErrors } from '../utils/ui/template-draft';
 import { TemplatesModel } from '../utils/ui/templates-model';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from './ConfirmDialog';
 
 const EMPTY = { name: '', body: '' };
 
@@ -63,9 +63,7 @@ export function TemplatesForm() {
     nameRef.current?.focus();
   };
   const remove = async (template: Template) => {
-    busy.value = true;
     const removed = await templates.deletePersonal(template.id);
-    busy.value = false;
     deleting.value = null;
     if (removed) {
       if (draft.value.id === template.id) reset();
@@ -187,19 +185,13 @@ export function TemplatesForm() {
         </ul>
       )}
       {deleting.value && (
-        <Dialog title={t('tplDeleteTitle', deleting.value.name)} onCancel={() => (deleting.value = null)}>
-          <div class="dialog__body">
-            <p>{t('tplDeleteText')}</p>
-            <div class="dialog__actions">
-              <button type="button" class="button" onClick={() => (deleting.value = null)}>
-                {t('cancel')}
-              </button>
-              <button type="button" class="button button--danger" disabled={busy.value} onClick={() => void remove(deleting.value!)}>
-                {t('tplDelete')}
-              </button>
-            </div>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={t('tplDeleteTitle', deleting.value.name)}
+          text={t('tplDeleteText')}
+          confirmLabel={t('tplDelete')}
+          onConfirm={() => remove(deleting.value!)}
+          onCancel={() => (deleting.value = null)}
+        />
       )}
     </section>
   );

@@ -31,6 +31,16 @@ describe.each(BACKENDS)('bots and working hours (%s)', (backend) => {
         outOfHoursRoute: { type: 'bot', bot: 'Night Owl' },
       })
     ).number);
+  /** A customer texts the line at 09:00 and Jake claims the conversation from the queue. */
+  const claimedByJakeInTheDay = async () => {
+    await afterHoursLine();
+    const customer = freshCustomer();
+    setClock(t.server, TUE_0900);
+    await textFromCustomer(t.server.url, customer, 'Morning question', LINE);
+    const conversation = (await conversationOf(call, DEMO.terry, customer, LINE))!;
+    expect((await call(DEMO.jake, 'POST', `/v1/conversations/${conversation.id}/claim`)).status).toBe(200);
+    return { customer, conversation };
+  };
 
   it('answers out of hours only: at 09:00 the same conversation goes to the queue and the bot is silent; joining and adding a colleague leave it answering at night', async () => {
     await afterHoursLine();
@@ -102,12 +112,7 @@ describe.each(BACKENDS)('bots and working hours (%s)', (backend) => {
   });
 
   it('joins a conversation agents handled during the day when the customer texts after hours, unless an agent removed it', async () => {
-    await afterHoursLine();
-    const customer = freshCustomer();
-    setClock(t.server, TUE_0900);
-    await textFromCustomer(t.server.url, customer, 'Morning question', LINE);
-    const conversation = (await conversationOf(call, DEMO.terry, customer, LINE))!;
-    expect((await call(DEMO.jake, 'POST', `/v1/conversations/${conversation.id}/claim`)).status).toBe(200);
+    const { customer, conversation } = await claimedByJakeInTheDay();
     expect((await call(DEMO.jake, 'GET', `/v1/conversations/${conversation.id}/bots`)).body.bots).toEqual([]);
 
     setClock(t.server, TUE_2000);
@@ -124,12 +129,7 @@ describe.each(BACKENDS)('bots and working hours (%s)', (backend) => {
   });
 
   it('writes who removed the bot as a system line, sent to the members like the other lifecycle lines', async () => {
-    await afterHoursLine();
-    const customer = freshCustomer();
-    setClock(t.server, TUE_0900);
-    await textFromCustomer(t.server.url, customer, 'Morning question', LINE);
-    const conversation = (await conversationOf(call, DEMO.terry, customer, LINE))!;
-    expect((await call(DEMO.jake, 'POST', `/v1/conversations/${conversation.id}/claim`)).status).toBe(200);
+    const { customer, conversation } = await claimedByJakeInTheDay();
     setClock(t.server, TUE_2000);
     await textFromCustomer(t.server.url, customer, 'Evening follow-up', LINE);
     const [bot] = (await call(DEMO.jake, 'GET', `/v1/conversations/${conversation.id}/bots`)).body.bots;
