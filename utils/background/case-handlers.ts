@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import type { Handlers } from '../messaging/router';
-import { ensureDetector } from './case-inject';
+import { ensureDetector, injectCrmUi } from './case-inject';
 import type { CaseFlow } from './case-pop';
 
 export type CaseMessage = 'crm→bg:load-detector' | 'crm→bg:case-on-screen' | 'crm→bg:answer-chat' | 'crm→bg:choose-case' | 'crm→bg:log-to-case';
@@ -14,8 +14,8 @@ function tabOf(sender: Browser.runtime.MessageSender): number {
 /** Binds the CRM content scripts' messages to the case flow (validation and sender checks: the router). */
 export function caseHandlers(flow: CaseFlow): Pick<Handlers<'bg'>, CaseMessage> {
   return {
-    'crm→bg:load-detector': async (_request, sender) => {
-      await ensureDetector(tabOf(sender), sender.frameId ?? 0);
+    'crm→bg:load-detector': async ({ part }, sender) => {
+      await (part === 'ui' ? injectCrmUi : ensureDetector)(tabOf(sender), sender.frameId ?? 0);
       return {};
     },
     'crm→bg:case-on-screen': async (report, sender) => {

@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 
 /**
  * Messages of the case flow between the background and the CRM content scripts (seed 004: chat
- * request, case pop, case link, "Log to case"). zod's mini build, like the rest of the CRM protocol:
- * the detector script carries these schemas into every CRM page.
+ * request, case pop, case link, "Log to case"). zod's mini build, like the rest of the CRM protocol;
+ * the CRM page checks the background's messages with the equivalent guards of crm-guards.ts.
  */
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
@@ -30,8 +30,11 @@ const ChatRequestSchema = z.object({ conversationId: id, callId: text(40), title
 export type ChatRequest = z.infer<typeof ChatRequestSchema>;
 
 export const caseProtocol = {
-  /** The loader found phone-number candidates: inject the detector into this frame. */
-  'crm→bg:load-detector': { request: z.object({}), response: z.object({}) },
+  /**
+   * The loader found phone-number candidates: inject the detector into this frame; or, with part
+   * "ui", the detector needs its on-demand part (dock, chat-request cards, case search) now.
+   */
+  'crm→bg:load-detector': { request: z.object({ part: z.optional(z.literal('ui')) }), response: z.object({}) },
   /** The page shows this case (or none) now: after load, SPA navigation and re-rendering. */
   'crm→bg:case-on-screen': {
     request: z.object({ url: httpUrl, case: z.nullable(CaseOnScreenSchema), hasNoteField: z.boolean() }),

@@ -1,28 +1,35 @@
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { SupportedCountry } from '../sms/detect';
-import { noteFieldOnScreen, readCase, type CrmProfile } from './profiles';
+import { onLocationChange, type PageContext } from './page-context';
+import { sendToBackground } from './page-runtime';
+import type { CaseOnScreen } from './profiles/schema';
 
 // CRMs render a case in several passes; the report waits for the page to settle.
 const SETTLE_MS = 300;
 
+/** What the page shows: the case (null on pages that are not a case's) and whether it has a note field. */
+export interface CaseReport {
+  case: CaseOnScreen | null;
+  hasNoteField: boolean;
+}
+
 /**
  * Tells the background which case this tab shows (or that it shows none) whenever that changes:
  * after load, SPA navigation and re-rendering. The background links a conversation to the case
- * and ends the link when the agent navigates away.
+ * and ends the link when the agent navigates away. `read` reads the screen: on a case page it
+ * needs the case reader, which the detector loads on demand.
  */
-export function reportCaseOnScreen(ctx: ContentScriptContext, profile: () => CrmProfile, defaultCountry: SupportedCountry): { hasNoteField: () => boolean } {
+export function reportCaseOnScreen(ctx: PageContext, read: (url: URL) => CaseReport | Promise<CaseReport>): void {
   let last = '';
-  let hasNoteField = false;
-  const report = () => {
+  let reporting = Promise.resolve();
+  const report = async () => {
     const url = new URL(location.href);
-    const found = readCase(profile(), document, url, { defaultCountry });
-    hasNoteField = noteFieldOnScreen(profile(), document, url) !== null;
-    const payload = { url: url.href, case: found, hasNoteField };
+    const payload = { url: url.href, ...(await read(url)) };
     const key = JSON.stringify(payload);
-    if (key === last) return;
+    if (key === last || !ctx.isValid) return;
     last = key;
-    browser.runtime.sendMessage({ name: 'crm→bg:case-on-screen', payload }).catch((error: unknown) => console.warn('[parley] could not report the case', error));
+    await sendToBackground('crm→bg:case-on-screen', payload);
+  };
+  const next = () => {
+    reporting = reporting.then(report).catch((error: unknown) => console.warn('[parley] could not report the case', error));
   };
   let pending = false;
   const later = () => {
@@ -30,13 +37,12 @@ export function reportCaseOnScreen(ctx: ContentScriptContext, profile: () => Crm
     pending = true;
     ctx.setTimeout(() => {
       pending = false;
-      report();
+      next();
     }, SETTLE_MS);
   };
-  report();
+  next();
   const observer = new MutationObserver(later);
   observer.observe(document.body, { childList: true, subtree: true });
-  ctx.addEventListener(window, 'wxt:locationchange', later);
+  onLocationChange(ctx, later);
   ctx.onInvalidated(() => observer.disconnect());
-  return { hasNoteField: () => hasNoteField };
 }

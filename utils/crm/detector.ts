@@ -1,78 +1,64 @@
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { crmProtocol } from '../messaging/crm-protocol';
-import { createRouter } from '../messaging/router';
+import { createMessageRouter } from '../messaging/message-router';
 import { reportCaseOnScreen } from './case-reporter';
-import { searchCasesByPhone } from './case-search';
-import { asSupportedCountry, crmSitesItem, defaultCountryItem, extraMatchesOf } from './crm-settings';
-import { createDock } from './dock';
-import { appendToNoteField } from './note-writer';
+import type { DetectorConfig } from './crm-config';
+import { crmGuards } from './crm-guards';
+import { crmUiLoader } from './crm-ui-loader';
+import type { PageContext } from './page-context';
+import { extensionId, extensionUrl, onRuntimeMessage } from './page-runtime';
 import { watchPhoneNumbers } from './phone-buttons';
-import { buildCaseLink, noteFieldOnScreen, profileForUrl } from './profiles';
-import { createRequestCards } from './request-card';
+import { pageProfileById } from './profiles/page-registry';
+import { caseIdFromUrl } from './profiles/screen';
 
-const send = (name: string, payload: object) => browser.runtime.sendMessage({ name, payload });
 const warn = (what: string) => (error: unknown) => console.warn(`[parley] ${what}`, error);
 
 /**
  * The CRM page's side of Parley: SMS buttons beside every number, the case on screen reported to
- * the background, the dock, chat-request cards, and the background's requests (search by phone).
+ * the background, and the background's requests. It carries only the page part of the profiles
+ * (where buttons go); the case reader, the dock, chat-request cards and case search are the
+ * on-demand part (crm-ui.ts), loaded on a case page or at the first click or request that needs it.
  */
-export async function startCrmDetector(ctx: ContentScriptContext): Promise<void> {
-  const [country, sites] = await Promise.all([defaultCountryItem.getValue(), crmSitesItem.getValue()]);
-  const defaultCountry = asSupportedCountry(country);
-  const extraMatches = extraMatchesOf(Array.isArray(sites) ? sites : []);
-  // The URL changes in a single-page CRM; the profile is picked again each time it is needed.
-  const profile = () => profileForUrl(new URL(location.href), extraMatches);
+export function startCrmDetector(ctx: PageContext, config: DetectorConfig): void {
+  // Picked by the background for the frame's address: CRMs keep one profile on all their pages.
+  const profile = pageProfileById(config.profileId);
+  const ui = crmUiLoader(config);
 
-  const screen = reportCaseOnScreen(ctx, profile, defaultCountry);
-  const dock = createDock(ctx, {
-    canLogToCase: screen.hasNoteField,
-    async logToCase() {
-      const field = noteFieldOnScreen(profile(), document, new URL(location.href));
-      if (!field) return;
-      const reply = (await send('crm→bg:log-to-case', {})) as { ok: boolean; value?: { text: string | null } };
-      if (reply?.ok && reply.value?.text) appendToNoteField(field, reply.value.text);
-    },
-  });
-  const cards = createRequestCards(ctx, {
-    answer: (conversationId) => void send('crm→bg:answer-chat', { conversationId }).catch(warn('could not answer')),
-    choose: (conversationId, caseUrl) => void send('crm→bg:choose-case', { conversationId, caseUrl }).catch(warn('could not open the case')),
-  });
-  watchPhoneNumbers(ctx, { profile: profile(), defaultCountry }, (number) => void dock.open({ number }).catch(warn('could not open the dock')));
+  reportCaseOnScreen(ctx, async (url) => (caseIdFromUrl(profile, url) ? (await ui()).readCase(url) : { case: null, hasNoteField: false }));
+  watchPhoneNumbers(ctx, { profile, defaultCountry: config.defaultCountry }, (number) =>
+    void ui()
+      .then((loaded) => loaded.openDock({ number }))
+      .catch(warn('could not open the dock')),
+  );
 
-  const route = createRouter('crm', crmProtocol, {
-    'bg→crm:ping': async () => ({}),
-    'bg→crm:open-dock': async ({ conversationId }) => {
-      await dock.open({ conversation: conversationId });
-      return {};
+  const route = createMessageRouter(
+    'crm',
+    crmGuards,
+    {
+      'bg→crm:ping': async () => ({}),
+      'bg→crm:open-dock': async ({ conversationId }) => {
+        await (await ui()).openDock({ conversation: conversationId });
+        return {};
+      },
+      'bg→crm:toggle-dock': async () => {
+        await (await ui()).toggleDock();
+        return {};
+      },
+      'bg→crm:chat-request': async (request) => {
+        await (await ui()).showRequest(request);
+        return {};
+      },
+      'bg→crm:offer-cases': async ({ cases, ...request }) => {
+        await (await ui()).offerCases(request, cases);
+        return {};
+      },
+      'bg→crm:dismiss-request': async ({ conversationId }) => {
+        (await ui.loaded())?.dismissRequest(conversationId);
+        return {};
+      },
+      'bg→crm:new-case-url': async ({ phone, name }) => ({ url: (await ui()).newCaseUrl(phone, name) }),
+      'bg→crm:search-cases': async ({ phone }) => ({ cases: await (await ui()).searchCases(phone) }),
     },
-    'bg→crm:toggle-dock': async () => {
-      await dock.toggle();
-      return {};
-    },
-    'bg→crm:chat-request': async (request) => {
-      await cards.request(request);
-      return {};
-    },
-    'bg→crm:offer-cases': async ({ cases, ...request }) => {
-      await cards.offer(request, cases);
-      return {};
-    },
-    'bg→crm:dismiss-request': async ({ conversationId }) => {
-      cards.dismiss(conversationId);
-      return {};
-    },
-    'bg→crm:new-case-url': async ({ phone, name }) => {
-      const current = profile();
-      return { url: buildCaseLink(current, 'newCase', new URL(location.href), { phone, name }, extraMatches[current.id] ?? []).url.href };
-    },
-    'bg→crm:search-cases': async ({ phone }) => {
-      const current = profile();
-      return { cases: await searchCasesByPhone(current, new URL(location.href), phone, extraMatches[current.id] ?? []) };
-    },
-  });
-  const listener = (message: unknown, sender: Parameters<typeof route>[1]) => route(message, sender);
-  browser.runtime.onMessage.addListener(listener);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    extensionId() ?? '',
+    extensionUrl('/'),
+  );
+  ctx.onInvalidated(onRuntimeMessage(route));
 }

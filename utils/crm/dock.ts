@@ -1,10 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { t } from '../i18n';
 import type { DockLayout } from './crm-settings';
 import { clampDockWidth, loadDockLayout, saveDockLayout } from './dock-layout';
-import { createPageOverlay } from './page-overlay';
+import { createPageOverlay, type PageOverlay } from './page-overlay';
 
 const COLLAPSED_WIDTH = 40;
 
@@ -61,8 +59,8 @@ function button(className: string, label: string, text: string): HTMLButtonEleme
  * cannot read what it shows. Created on first use only; resizable by its left edge, collapsible to
  * a strip, its width and state remembered per CRM origin.
  */
-export function createDock(ctx: ContentScriptContext, options: DockOptions) {
-  let ui: ShadowRootContentScriptUi<HTMLIFrameElement> | undefined;
+export function createDock(options: DockOptions) {
+  let ui: PageOverlay<HTMLIFrameElement> | undefined;
   let layout: DockLayout | undefined;
   let aside: HTMLElement | undefined;
   let logButton: HTMLButtonElement | undefined;
@@ -107,9 +105,9 @@ export function createDock(ctx: ContentScriptContext, options: DockOptions) {
     });
   }
 
-  async function mount(): Promise<ShadowRootContentScriptUi<HTMLIFrameElement>> {
+  async function mount(): Promise<PageOverlay<HTMLIFrameElement>> {
     layout ??= await loadDockLayout(location.origin);
-    ui ??= await createPageOverlay(ctx, 'parley-dock', css, (container) => {
+    ui ??= createPageOverlay('parley-dock', css, (container) => {
       aside = document.createElement('aside');
       aside.className = 'dock';
       aside.setAttribute('aria-label', t('dockTitle'));
@@ -146,14 +144,14 @@ export function createDock(ctx: ContentScriptContext, options: DockOptions) {
   async function open(target: DockTarget): Promise<void> {
     const mounted = await mount();
     if (layout?.collapsed) change({ collapsed: false });
-    mounted.mounted!.src = panelUrl(target);
+    mounted.content.src = panelUrl(target);
   }
 
   /** The keyboard shortcut: opens the dock (on the inbox) or collapses and expands it. */
   async function toggle(): Promise<void> {
     if (!ui?.mounted) {
       const mounted = await mount();
-      mounted.mounted!.src = browser.runtime.getURL('/panel.html?host=dock');
+      mounted.content.src = browser.runtime.getURL('/panel.html?host=dock');
       if (layout?.collapsed) change({ collapsed: false });
       return;
     }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mayHoldPhoneNumbers, textMayHoldPhoneNumber } from './candidates';
+import type { PageContext } from './page-context';
 
 // Mutations are checked in batches: a CRM rendering a table adds thousands of nodes in one go.
 const BATCH_MS = 100;
@@ -20,7 +20,7 @@ function nodeMayHoldPhoneNumbers(node: Node): boolean {
  * the SMS buttons) only once the page shows something that may be a phone number, now or after
  * the CRM renders more. The background injects the detector on its own for a chat request.
  */
-export function loadDetectorWhenNeeded(ctx: ContentScriptContext, load: () => Promise<unknown> = requestDetector): void {
+export function loadDetectorWhenNeeded(ctx: PageContext, load: () => Promise<unknown> = requestDetector): void {
   const start = () => load().catch((error: unknown) => console.warn('[parley] could not load the phone detector', error));
   if (mayHoldPhoneNumbers(document.body)) {
     void start();

@@ -1,6 +1,6 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { HOST_TAGS, type PhoneSpot } from './detect';
-import { mountSmsButton } from './sms-button';
+import { HOST_TAGS } from './detect';
+import type { PageContext } from './page-context';
+import { mountSmsButtons } from './sms-button';
 import { findSpots, type SpotOptions } from './spots';
 
 // Mutations are handled in batches: a CRM rendering a list adds its rows one by one.
@@ -24,13 +24,10 @@ function rootsOf(nodes: Iterable<Node>): Element[] {
  * are single-page apps): each batch of mutations scans only the added or edited subtrees. Stops
  * with the content-script context.
  */
-export function watchPhoneNumbers(ctx: ContentScriptContext, options: SpotOptions, onClick: (e164: string) => void): void {
+export function watchPhoneNumbers(ctx: PageContext, options: SpotOptions, onClick: (e164: string) => void): void {
   const seen = new WeakSet<Node>();
   const scan: SpotOptions = { ...options, verdicts: options.verdicts ?? new Map() };
-  const mount = (spots: PhoneSpot[]) => {
-    for (const spot of spots) mountSmsButton(ctx, spot, onClick).catch((error) => console.warn('[parley] could not add an SMS button', error));
-  };
-  mount(findSpots([document.body], seen, scan));
+  mountSmsButtons(findSpots([document.body], seen, scan), onClick);
 
   let changed = new Set<Node>();
   let pending = false;
@@ -48,7 +45,7 @@ export function watchPhoneNumbers(ctx: ContentScriptContext, options: SpotOption
       pending = false;
       const batch = changed;
       changed = new Set();
-      mount(findSpots(rootsOf(batch), seen, scan));
+      mountSmsButtons(findSpots(rootsOf(batch), seen, scan), onClick);
     }, BATCH_MS);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });

@@ -1,8 +1,6 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { t } from '../i18n';
 import type { ChatRequest, FoundCase } from './case-protocol';
-import { createPageOverlay } from './page-overlay';
+import { createPageOverlay, type PageOverlay } from './page-overlay';
 
 const css = `
   .stack {
@@ -46,19 +44,19 @@ function button(text: string, primary: boolean, onClick: () => void): HTMLButton
  * flow in the background. Also where the agent picks "Continue case #…" or "Create new case". Every
  * text from the customer goes in as textContent, never as markup.
  */
-export function createRequestCards(ctx: ContentScriptContext, actions: RequestCardActions) {
-  let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
+export function createRequestCards(actions: RequestCardActions) {
+  let ui: PageOverlay<HTMLElement> | undefined;
   const cards = new Map<string, HTMLElement>();
 
-  async function stack(): Promise<HTMLElement> {
-    ui ??= await createPageOverlay(ctx, 'parley-requests', css, (container) => {
+  function stack(): HTMLElement {
+    ui ??= createPageOverlay('parley-requests', css, (container) => {
       const element = document.createElement('div');
       element.className = 'stack';
       container.append(element);
       return element;
     });
     if (!ui.mounted) ui.mount();
-    return ui.mounted!;
+    return ui.content;
   }
 
   async function show(request: ChatRequest, buttons: HTMLButtonElement[]): Promise<void> {
@@ -79,7 +77,7 @@ export function createRequestCards(ctx: ContentScriptContext, actions: RequestCa
     row.append(...buttons);
     card.append(title, callId, preview, row);
     cards.set(request.conversationId, card);
-    (await stack()).append(card);
+    stack().append(card);
   }
 
   function dismiss(conversationId: string): void {

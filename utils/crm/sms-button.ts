@@ -1,11 +1,11 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { t } from '../i18n';
 import type { PhoneSpot } from './detect';
+import { t } from './page-runtime';
+import { createShadowHost } from './shadow-host';
 
-// Inline and small so the page's line boxes barely move; the shadow root keeps CRM styles out.
+// Inline and small so the page's line boxes barely move. `all: initial` keeps the CRM's inherited
+// styles (font, colour, letter-spacing) off the host; the shadow root keeps its rules out.
 const css = `
-  :host { display: inline-block !important; margin-inline-start: 0.35em; vertical-align: baseline; }
+  :host { all: initial !important; display: inline-block !important; margin-inline-start: 0.35em !important; vertical-align: baseline !important; }
   button {
     font: 600 11px/1.6 system-ui, sans-serif; letter-spacing: 0.02em;
     color: #fff; background: #2f6f5e; border: 0; border-radius: 999px;
@@ -15,31 +15,30 @@ const css = `
   button:focus-visible { outline: 2px solid #2f6f5e; outline-offset: 2px; }
 `;
 
-/** Puts an "SMS" button right after a number found in the page. */
-export async function mountSmsButton(ctx: ContentScriptContext, spot: PhoneSpot, onClick: (e164: string) => void): Promise<void> {
-  const parent = spot.after.parentElement;
-  if (!parent) return;
-  const ui = await createShadowRootUi(ctx, {
-    name: 'parley-sms',
-    mode: 'open',
-    position: 'inline',
-    anchor: parent,
-    append: (_anchor, host) => (spot.after as ChildNode).after(host),
-    css,
-    onMount(container) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = t('smsButton');
-      button.setAttribute('aria-label', t('smsButtonLabel', spot.hit.formatted));
-      button.title = t('smsButtonLabel', spot.hit.formatted);
-      button.addEventListener('click', (event) => {
-        // The number may sit inside a CRM link or row with its own click handler.
-        event.preventDefault();
-        event.stopPropagation();
-        onClick(spot.hit.e164);
-      });
-      container.append(button);
-    },
+/** An "SMS" button for a number found in the page, in its own shadow root; placed by the caller. */
+export function createSmsButton(spot: PhoneSpot, onClick: (e164: string) => void): HTMLElement {
+  const { host, root } = createShadowHost('parley-sms', css);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = t('smsButton');
+  const label = t('smsButtonLabel', spot.hit.formatted);
+  button.setAttribute('aria-label', label);
+  button.title = label;
+  button.addEventListener('click', (event) => {
+    // The number may sit inside a CRM link or row with its own click handler.
+    event.preventDefault();
+    event.stopPropagation();
+    onClick(spot.hit.e164);
   });
-  ui.mount();
+  root.append(button);
+  return host;
+}
+
+/**
+ * Puts an SMS button right after each spot's number. All buttons are built first and inserted in
+ * one run of DOM writes, with no layout read in between, so the page lays out once.
+ */
+export function mountSmsButtons(spots: readonly PhoneSpot[], onClick: (e164: string) => void): void {
+  const placed = spots.filter((spot) => spot.after.parentNode).map((spot) => [spot.after as ChildNode, createSmsButton(spot, onClick)] as const);
+  for (const [after, host] of placed) after.after(host);
 }

@@ -1,9 +1,10 @@
 import type { SupportedCountry, Verdicts } from '../sms/detect';
 import { scanForNumbers, type PhoneSpot } from './detect';
-import { phoneFieldsOnScreen, type CrmProfile } from './profiles';
+import type { CrmPageProfile } from './profiles/schema';
+import { phoneFieldsOnScreen } from './profiles/screen';
 
 export interface SpotOptions {
-  profile: CrmProfile;
+  profile: CrmPageProfile;
   defaultCountry: SupportedCountry;
   /** The page's address, for the profile's case pages; the document's own by default. */
   url?: URL;

@@ -3,8 +3,8 @@ import { caseProtocol } from '../crm/case-protocol';
 
 /**
  * The messages the CRM content script receives. Kept apart from the rest of the protocol and
- * written with zod's mini build: the content script is injected into every CRM page, and the full
- * protocol (with zod's classic build) would more than double its size.
+ * written with zod's mini build for the background; the CRM page checks what it receives with the
+ * equivalent hand-written guards of utils/crm/crm-guards.ts, which keep zod out of every CRM page.
  */
 export const crmProtocol = {
   /** A notification was clicked while the agent works in a CRM tab: show the conversation in its dock. */
@@ -14,6 +14,3 @@ export const crmProtocol = {
   },
   ...caseProtocol,
 } as const;
-
-/** What goes over runtime.sendMessage / tabs.sendMessage. */
-export const EnvelopeSchema = z.object({ name: z.string(), payload: z.optional(z.unknown()) });

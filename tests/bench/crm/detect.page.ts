@@ -1,7 +1,7 @@
 // Runs in the benchmark's Chromium page (bundled by detect.bench.ts): Parley's detection pass, the
 // bare TreeWalker floor and RingCentral's open-source detector, on the same generated CRM table.
 import { LibPhoneNumberMatcher } from 'ringcentral-c2d/matchers/LibPhoneNumberMatcher';
-import { genericProfile } from '../../../utils/crm/profiles/generic';
+import { genericPageProfile } from '../../../utils/crm/profiles/generic';
 import { findSpots, type SpotOptions } from '../../../utils/crm/spots';
 
 const FORMATS = [
@@ -53,7 +53,7 @@ export function addRows(from: number, count: number): Element[] {
 // Per page, as utils/crm/phone-buttons.ts keeps them: fresh for each initial pass (nothing
 // validated yet), kept for the incremental pass that follows it.
 let seen = new WeakSet<Node>();
-let options: SpotOptions = { profile: genericProfile, defaultCountry: 'US', verdicts: new Map() };
+let options: SpotOptions = { profile: genericPageProfile, defaultCountry: 'US', verdicts: new Map() };
 
 export function timed<T>(work: () => T): { ms: number; found: number } {
   const start = performance.now();

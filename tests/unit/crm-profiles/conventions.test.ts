@@ -5,8 +5,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bestMatch } from '../../../utils/crm/profiles/match';
 import { caseIdFromUrl } from '../../../utils/crm/profiles/read';
+import { crmPageProfiles, pageProfileById } from '../../../utils/crm/profiles/page-registry';
 import { crmProfiles, profileForUrl } from '../../../utils/crm/profiles/registry';
-import { CrmProfileSchema } from '../../../utils/crm/profiles/schema';
+import { CrmProfileSchema } from '../../../utils/crm/profiles/profile-schema';
 import { FIXTURES_DIR, loadFixture } from './fixtures';
 
 const PROFILES_DIR = resolve(import.meta.dirname, '../../../utils/crm/profiles');
@@ -52,6 +53,18 @@ describe('CRM profile conventions', () => {
         expect(html, `${profile.id}/${file}`).not.toMatch(/<script\b|\son[a-z]+\s*=|javascript:/i);
       }
     }
+  });
+
+  it("every profile's page part (all the detector carries) is registered for the detector, and is the part the whole profile holds", () => {
+    expect(crmPageProfiles.map((page) => page.id).sort()).toEqual(crmProfiles.map((profile) => profile.id).sort());
+    for (const profile of crmProfiles) {
+      const page = pageProfileById(profile.id);
+      expect(page.id).toBe(profile.id);
+      expect(profile.casePages).toBe(page.casePages);
+      expect(profile.phoneFields).toBe(page.phoneFields);
+      expect(profile.caseScope).toBe(page.caseScope);
+    }
+    expect(pageProfileById('no-such-profile').id).toBe('generic');
   });
 
   it('profiles pass their schema, and each fixture URL is one the registry gives to that profile', () => {

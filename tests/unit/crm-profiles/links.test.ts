@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildCaseLink } from '../../../utils/crm/profiles/links';
-import { defineCrmProfile, type LinkTarget } from '../../../utils/crm/profiles/schema';
+import { defineCrmProfile, definePageProfile, type CrmProfile, type LinkTarget } from '../../../utils/crm/profiles/schema';
 
-// A profile whose builder returns whatever the test says, as a careless or hostile one might.
-const returning = (target: LinkTarget) =>
-  defineCrmProfile({
-    id: 'test-crm',
+const testProfile = (links: CrmProfile['links'], matches = ['https://crm.example.com/*']) =>
+  defineCrmProfile(definePageProfile({ id: 'test-crm', phoneFields: [{ selector: 'input', label: () => null }] }), {
     name: 'Test CRM',
-    matches: ['https://crm.example.com/*'],
-    phoneFields: [{ selector: 'input', label: () => null }],
-    links: { searchByPhone: () => target },
+    matches,
+    links,
     fixtures: [{ file: 'x.html', url: 'https://crm.example.com/' }],
   });
+
+// A profile whose builder returns whatever the test says, as a careless or hostile one might.
+const returning = (target: LinkTarget) => testProfile({ searchByPhone: () => target });
 
 const page = new URL('https://crm.example.com/cases/7');
 const link = (target: LinkTarget, input: { phone: string; name?: string | null } = { phone: '+15035550142' }) =>
@@ -37,7 +37,7 @@ describe('case links', () => {
   });
 
   it('keep the port of the page', () => {
-    const local = defineCrmProfile({ ...returning({ path: '/s', prefilled: [] }), matches: ['http://127.0.0.1/*'] });
+    const local = testProfile({ searchByPhone: () => ({ path: '/s', prefilled: [] }) }, ['http://127.0.0.1/*']);
     expect(buildCaseLink(local, 'searchByPhone', new URL('http://127.0.0.1:9000/x'), { phone: '+15035550142' }).url.href).toBe('http://127.0.0.1:9000/s');
   });
 
@@ -49,13 +49,10 @@ describe('case links', () => {
 
   it('hand builders a one-line, bounded name, or none', () => {
     let seen: string | undefined = 'unset';
-    const spy = defineCrmProfile({
-      ...returning({ path: '/s', prefilled: [] }),
-      links: {
-        searchByPhone: ({ name }) => {
-          seen = name;
-          return { path: '/s', prefilled: [] };
-        },
+    const spy = testProfile({
+      searchByPhone: ({ name }) => {
+        seen = name;
+        return { path: '/s', prefilled: [] };
       },
     });
     buildCaseLink(spy, 'searchByPhone', page, { phone: '+15035550142', name: '  Maria\r\n\tLopez\u202e\u0000 ' });

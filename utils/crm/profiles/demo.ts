@@ -1,23 +1,27 @@
 import { anyPhoneInput } from './phone-fields';
 import { textOf } from './labels';
-import { defineCrmProfile } from './schema';
+import { defineCrmProfile, definePageProfile } from './schema';
 
-/** Parley's demo CRM (demo/): the CRM the e2e tests and `npm start` use. */
-export const demoProfile = defineCrmProfile({
+/** Where SMS buttons go on its pages: the part of the profile the detector carries into every page. */
+export const demoPageProfile = definePageProfile({
   id: 'demo',
-  name: 'Parley demo CRM',
-  matches: ['http://localhost/*', 'http://127.0.0.1/*'],
   casePages: [/^\/cases\/(?<id>\d+)(?:[?#]|$)/],
-  caseView: {
-    title: 'h1[data-case-id] .case-title',
-    customerName: 'dd.customer',
-    address: 'dd.address',
-  },
   phoneFields: [
     // "<dt>Mobile phone</dt><dd class="phone">…": the label is the term before the value.
     { selector: 'dd.phone', label: (value) => textOf(value.previousElementSibling) },
     anyPhoneInput,
   ],
+});
+
+/** Parley's demo CRM (demo/): the CRM the e2e tests and `npm start` use. */
+export const demoProfile = defineCrmProfile(demoPageProfile, {
+  name: 'Parley demo CRM',
+  matches: ['http://localhost/*', 'http://127.0.0.1/*'],
+  caseView: {
+    title: 'h1[data-case-id] .case-title',
+    customerName: 'dd.customer',
+    address: 'dd.address',
+  },
   noteField: 'form[action$="/notes"] textarea[name="note"]',
   links: {
     searchByPhone: ({ phone }) => ({ path: '/search', params: { phone }, prefilled: ['phone'] }),

@@ -1,6 +1,6 @@
 import { joinedLinesAt } from './extractors';
 import { formFieldLabel } from './labels';
-import { defineCrmProfile } from './schema';
+import { defineCrmProfile, definePageProfile } from './schema';
 
 // Record pages are main.aspx with pagetype, etn (entity) and id in any order.
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -12,21 +12,25 @@ const appParam = (page: URL): Record<string, string> => {
   return appid ? { appid } : {};
 };
 
-/** Microsoft Dynamics 365 Customer Service (model-driven Unified Interface), case = incident. */
-export const dynamics365Profile = defineCrmProfile({
+/** Where SMS buttons go on its pages: the part of the profile the detector carries into every page. */
+export const dynamics365PageProfile = definePageProfile({
   id: 'dynamics-365',
+  casePages: [caseRecord],
+  // The phone control: a text input (with a call button beside it) whatever the form or quick view.
+  phoneFields: [{ selector: 'input[data-id$=".fieldControl-phone-text-input"]', label: formFieldLabel }],
+});
+
+/** Microsoft Dynamics 365 Customer Service (model-driven Unified Interface), case = incident. */
+export const dynamics365Profile = defineCrmProfile(dynamics365PageProfile, {
   name: 'Microsoft Dynamics 365',
   // crm.dynamics.com, crm4.dynamics.com (EMEA), crm11 (UK), … are all subdomains of dynamics.com.
   matches: ['https://*.dynamics.com/*'],
-  casePages: [caseRecord],
   caseView: {
     reference: 'input[data-id="ticketnumber.fieldControl-text-box-text"]',
     title: 'input[data-id="title.fieldControl-text-box-text"]',
     customerName: '[data-id="customerid.fieldControl-LookupResultsDropdown_customerid_selected_tag_text"]',
     address: joinedLinesAt('textarea[data-id$="address1_composite.fieldControl-text-box-text"]'),
   },
-  // The phone control: a text input (with a call button beside it) whatever the form or quick view.
-  phoneFields: [{ selector: 'input[data-id$=".fieldControl-phone-text-input"]', label: formFieldLabel }],
   noteField: 'textarea[data-id="notescontrol-notetext_id"]',
   links: {
     searchByPhone: ({ phone, page }) => ({

@@ -1,16 +1,24 @@
 import { joinedLinesAt } from './extractors';
 import { ancestorText, saysPhone, textOf } from './labels';
 import { anyPhoneInput } from './phone-fields';
-import { defineCrmProfile } from './schema';
+import { defineCrmProfile, definePageProfile } from './schema';
 
 const requesterLabel = ancestorText('.info-details', '.label');
 
-/** Freshdesk (agent UI under /a/). */
-export const freshdeskProfile = defineCrmProfile({
+/** Where SMS buttons go on its pages: the part of the profile the detector carries into every page. */
+export const freshdeskPageProfile = definePageProfile({
   id: 'freshdesk',
+  casePages: [/^\/a\/tickets\/(?<id>\d+)(?:[/?#]|$)/],
+  phoneFields: [
+    { selector: '.requester-info .info-details .value', accept: (value) => saysPhone(requesterLabel(value)), label: requesterLabel },
+    anyPhoneInput,
+  ],
+});
+
+/** Freshdesk (agent UI under /a/). */
+export const freshdeskProfile = defineCrmProfile(freshdeskPageProfile, {
   name: 'Freshdesk',
   matches: ['https://*.freshdesk.com/*'],
-  casePages: [/^\/a\/tickets\/(?<id>\d+)(?:[/?#]|$)/],
   caseView: {
     reference: '.breadcrumb__item.active',
     // The heading also holds its edit button.
@@ -22,10 +30,6 @@ export const freshdeskProfile = defineCrmProfile({
     customerName: '[data-test-id="requester-info-name"]',
     address: joinedLinesAt('.requester-info .value.address'),
   },
-  phoneFields: [
-    { selector: '.requester-info .info-details .value', accept: (value) => saysPhone(requesterLabel(value)), label: requesterLabel },
-    anyPhoneInput,
-  ],
   noteField: '[data-test-id="note-editor"] .fr-element[contenteditable="true"]',
   links: {
     searchByPhone: ({ phone }) => ({ path: '/a/search/tickets', params: { term: phone }, prefilled: ['phone'] }),

@@ -1,15 +1,19 @@
 import { anyPhoneInput } from './phone-fields';
-import { defineCrmProfile } from './schema';
+import { defineCrmProfile, definePageProfile } from './schema';
+
+/** Where SMS buttons go on its pages: the part of the profile the detector carries into every page. */
+export const genericPageProfile = definePageProfile({
+  id: 'generic',
+  phoneFields: [anyPhoneInput],
+});
 
 /**
  * Any other site the agent enabled: phone inputs only (text numbers are the page scanner's job),
  * no case reading, no case links.
  */
-export const genericProfile = defineCrmProfile({
-  id: 'generic',
+export const genericProfile = defineCrmProfile(genericPageProfile, {
   name: 'Any website',
   matches: ['<all_urls>'],
-  phoneFields: [anyPhoneInput],
   fixtures: [
     { file: 'contact-form-multilingual.html', url: 'https://shop.example.org/account/contact' },
   ],

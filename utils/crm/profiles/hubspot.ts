@@ -1,21 +1,15 @@
 import { ancestorText, saysPhone } from './labels';
-import { defineCrmProfile } from './schema';
+import { defineCrmProfile, definePageProfile } from './schema';
 
 // HubSpot's built-in phone properties; custom ones are told apart by their label.
 const PHONE_PROPERTIES = new Set(['phone', 'mobilephone', 'hs_whatsapp_phone_number', 'hs_calculated_phone_number']);
 const propertyLabel = ancestorText('[data-profile-property]', 'label');
 
-/** HubSpot Service Hub tickets (the record page of object 0-5). */
-export const hubspotProfile = defineCrmProfile({
+/** Where SMS buttons go on its pages: the part of the profile the detector carries into every page. */
+export const hubspotPageProfile = definePageProfile({
   id: 'hubspot',
-  name: 'HubSpot',
-  matches: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://app-na2.hubspot.com/*'],
   // The portal id is the first number in every path; tickets are object 0-5 ("/ticket/" before 2022).
   casePages: [/^\/contacts\/\d+\/(?:record\/0-5|ticket)\/(?<id>\d+)(?:[/?#]|$)/],
-  caseView: {
-    title: '[data-selenium-test="highlightTitle"]',
-    customerName: '[data-selenium-test="associated-contact-card"] [data-selenium-test="association-card-title"]',
-  },
   phoneFields: [
     {
       selector: '[data-profile-property] input[data-selenium-test^="property-input-"]',
@@ -24,6 +18,16 @@ export const hubspotProfile = defineCrmProfile({
     },
     { selector: '[data-selenium-test="association-card-phone"] a[href^="tel:"]', label: ancestorText('[data-selenium-test="association-card-phone"]', '.association-card__label') },
   ],
+});
+
+/** HubSpot Service Hub tickets (the record page of object 0-5). */
+export const hubspotProfile = defineCrmProfile(hubspotPageProfile, {
+  name: 'HubSpot',
+  matches: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://app-na2.hubspot.com/*'],
+  caseView: {
+    title: '[data-selenium-test="highlightTitle"]',
+    customerName: '[data-selenium-test="associated-contact-card"] [data-selenium-test="association-card-title"]',
+  },
   noteField: '[data-selenium-test="rich-text-editor"] [contenteditable="true"]',
   links: {
     // The ticket index keeps its search box in ?query=. HubSpot's create-ticket panel takes no

@@ -4,4 +4,4 @@ export { crmProfiles, profileForUrl, type ExtraMatches } from './registry';
 export { caseIdFromUrl, noteFieldOnScreen, phoneFieldsOnScreen, readCase } from './read';
 export { buildCaseLink, CaseLinkError, type CaseLinkKind, type CaseLinkProblem } from './links';
 export type { ReadOptions } from './phone-fields';
-export type { CaseOnScreen, CrmProfile, PhoneField } from './schema';
+export type { CaseOnScreen, CrmPageProfile, CrmProfile, PhoneField } from './schema';

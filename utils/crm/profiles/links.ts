@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { bestMatch } from './match';
 import type { CrmProfile, LinkTarget } from './schema';
 
@@ -16,13 +15,12 @@ export class CaseLinkError extends Error {
   }
 }
 
-const E164 = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/));
+const E164 = /^\+[1-9]\d{6,14}$/;
 
 // A caller's name comes from an SMS sender or a directory: printable text, one line, bounded.
-const callerName = z.pipe(
-  z.optional(z.pipe(z.string(), z.transform((name: string) => name.replace(/[\p{C}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 100)))),
-  z.transform((name: string | undefined) => name || undefined),
-);
+function callerName(name: string | null | undefined): string | undefined {
+  return name?.replace(/[\p{C}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 100) || undefined;
+}
 
 // Only a path on the page's own origin: not "//host", not "/\host" (browsers read "\" as "/"),
 // and without "?" or "#", which belong in params and hash where they are encoded.
@@ -52,12 +50,11 @@ export function buildCaseLink(
   if (bestMatch([...profile.matches, ...extraMatches], page) < 0) {
     throw new CaseLinkError('page-not-this-crm', `${page.origin} is not a ${profile.name} page`);
   }
-  const phone = E164.safeParse(input.phone);
-  if (!phone.success) throw new CaseLinkError('invalid-phone', `phone must be an E.164 number, not "${input.phone}"`);
-  const name = callerName.parse(input.name ?? undefined);
+  if (typeof input.phone !== 'string' || !E164.test(input.phone)) throw new CaseLinkError('invalid-phone', `phone must be an E.164 number, not "${input.phone}"`);
+  const name = callerName(input.name);
 
   const builder = profile.links[kind];
-  const target = builder?.({ phone: phone.data, name, page });
+  const target = builder?.({ phone: input.phone, name, page });
   if (!target) throw new CaseLinkError('not-supported', `${profile.name} has no ${kind} link for this page`);
   return { url: toUrl(page.origin, target), prefilled: target.prefilled };
 }

@@ -29,7 +29,9 @@ function specificity(pattern: string): number {
 export function bestMatch(patterns: readonly string[], url: URL): number {
   let best = -1;
   for (const pattern of patterns) {
-    if (compile(pattern).includes(url)) best = Math.max(best, specificity(pattern));
+    // As a string: given a URL object, the library tests `instanceof Location`, which throws in the
+    // background's service worker (no Location there), where the detector's profile is picked.
+    if (compile(pattern).includes(url.href)) best = Math.max(best, specificity(pattern));
   }
   return best;
 }

@@ -1,26 +1,10 @@
 import { findPhoneFields, type ReadOptions } from './phone-fields';
+import { screenScope } from './screen';
 import { formValue, textOf } from './labels';
-import type { CaseOnScreen, CrmProfile, Extractor, PhoneField } from './schema';
+import type { CaseOnScreen, CrmProfile, Extractor } from './schema';
 
-/** The id of the case a URL shows, or null when the URL is not one of the profile's case pages. */
-export function caseIdFromUrl(profile: CrmProfile, url: URL): string | null {
-  const target = url.pathname + url.search + url.hash;
-  for (const pattern of profile.casePages) {
-    const id = pattern.exec(target)?.groups?.id;
-    if (id) return id;
-  }
-  return null;
-}
-
-/**
- * Where the case is rendered: its scope when the profile has one (null until the CRM has rendered
- * it), else the whole document. Not a case page: the whole document.
- */
-function screenScope(profile: CrmProfile, document: Document, url: URL): { caseId: string | null; scope: ParentNode | null } {
-  const caseId = caseIdFromUrl(profile, url);
-  if (!caseId || !profile.caseScope) return { caseId, scope: document };
-  return { caseId, scope: profile.caseScope(document, caseId) };
-}
+// The detector's part of reading the screen, with the page part of a profile.
+export { caseIdFromUrl, phoneFieldsOnScreen } from './screen';
 
 function extract(extractor: Extractor | undefined, scope: ParentNode, url: URL): string | null {
   if (!extractor) return null;
@@ -29,12 +13,6 @@ function extract(extractor: Extractor | undefined, scope: ParentNode, url: URL):
   if (!element) return null;
   const value = formValue(element);
   return value === undefined ? textOf(element) : value.trim() || null;
-}
-
-/** The phone fields where SMS buttons belong: in the open case, or anywhere on other pages. */
-export function phoneFieldsOnScreen(profile: CrmProfile, document: Document, url: URL, options: ReadOptions): PhoneField[] {
-  const { scope } = screenScope(profile, document, url);
-  return scope ? findPhoneFields(profile.phoneFields, scope, options) : [];
 }
 
 /** The case the agent is looking at, or null when this page shows none (or has not rendered it yet). */

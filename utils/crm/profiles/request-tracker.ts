@@ -1,33 +1,37 @@
 import { joinedLinesAt } from './extractors';
 import { ancestorText, saysPhone, textOf } from './labels';
 import { anyPhoneInput } from './phone-fields';
-import { defineCrmProfile } from './schema';
+import { defineCrmProfile, definePageProfile } from './schema';
 
 const rowLabel = ancestorText('.form-row', '.label');
 
 /** Where RT is installed on its host: "" or a prefix such as "/rt". */
 const rtBase = (page: URL) => /^(.*?)\/(?:Ticket|Search|SelfService)\//.exec(page.pathname)?.[1];
 
+/** Where SMS buttons go on its pages: the part of the profile the detector carries into every page. */
+export const requestTrackerPageProfile = definePageProfile({
+  id: 'request-tracker',
+  casePages: [/^(?:\/[^?#]*)?\/Ticket\/(?:Display|Update)\.html\?(?:.*&)?id=(?<id>\d+)(?:[&#]|$)/],
+  phoneFields: [
+    { selector: '.custom-field .current-value', accept: (value) => saysPhone(rowLabel(value)), label: rowLabel },
+    anyPhoneInput,
+  ],
+});
+
 /**
  * Best Practical's Request Tracker (RT 5). Self-hosted, so it has no origin of its own: its
  * patterns claim the ticket pages on any host, and the agent grants host access to their RT's
  * origin in the options page.
  */
-export const requestTrackerProfile = defineCrmProfile({
-  id: 'request-tracker',
+export const requestTrackerProfile = defineCrmProfile(requestTrackerPageProfile, {
   name: 'Request Tracker',
   matches: ['*://*/Ticket/*', '*://*/*/Ticket/*'],
-  casePages: [/^(?:\/[^?#]*)?\/Ticket\/(?:Display|Update)\.html\?(?:.*&)?id=(?<id>\d+)(?:[&#]|$)/],
   caseView: {
     // "#1187: No hot water since Tuesday" (or "Comment on #1187: …").
     title: (scope) => textOf(scope.querySelector('#header h1'))?.replace(/^.*?#\d+:\s*/, ''),
     customerName: '.ticket-info-people .requestors .user',
     address: joinedLinesAt('.custom-field-Service-address .current-value'),
   },
-  phoneFields: [
-    { selector: '.custom-field .current-value', accept: (value) => saysPhone(rowLabel(value)), label: rowLabel },
-    anyPhoneInput,
-  ],
   noteField: 'textarea[name="UpdateContent"]',
   links: {
     searchByPhone: ({ phone, page }) => {

@@ -1,11 +1,9 @@
-import * as z from 'zod/mini';
-import { MatchPattern } from 'wxt/utils/match-patterns';
-
 /**
  * What a CRM profile declares: where it applies, how to read the case on screen, where the phone
  * fields are, how to open a case search or a new case, and which saved pages its tests run on.
- * Every profile file goes through `defineCrmProfile`, so a malformed profile fails when the module
- * loads (and in the conventions test), not on an agent's screen.
+ * Plain data and pure functions, checked where they are written: profile-schema.ts validates every
+ * profile in the conventions test, so a malformed one fails the build's tests, never on an agent's
+ * screen, and the content script carries no validator for them.
  */
 
 /** The page text a profile reads from: a CSS selector (text, or value for form fields) or a pure function. */
@@ -43,86 +41,63 @@ export interface LinkInput {
 
 export type LinkBuilder = (input: LinkInput) => LinkTarget | null;
 
-const matchPattern = z.string().check(
-  z.refine(
-    (pattern) => {
-      try {
-        new MatchPattern(pattern);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'not a valid WebExtension match pattern' },
-  ),
-);
+export interface CaseView {
+  title?: Extractor;
+  /** The number agents quote ("00001026", "CAS-01026-K7M2Q9") when it differs from the URL id. */
+  reference?: Extractor;
+  customerName?: Extractor;
+  address?: Extractor;
+}
 
-// The case id comes from the URL (SPAs keep it there), through a named group.
-const casePage = z.instanceof(RegExp).check(
-  z.refine((pattern) => pattern.source.includes('(?<id>'), { message: 'a case page pattern needs a named group "id"' }),
-);
+/**
+ * Where SMS buttons go on a CRM's pages: the part of a profile the detector carries into every CRM
+ * page. Each profile file defines it first and spreads it into the whole profile, which only the
+ * on-demand part (case reading, links) and the background load.
+ */
+export interface CrmPageProfile {
+  /** Kebab-case; the profile's file and fixture folder are named after it. */
+  id: string;
+  /** Case (ticket, record) pages, tested against path + query + hash; the id is the named group "id". */
+  casePages: RegExp[];
+  /**
+   * The part of the page that shows the case with this id. CRMs keep other records rendered but
+   * hidden (Salesforce console tabs, Zendesk ticket tabs); null while the case is still loading.
+   */
+  caseScope?: (document: Document, caseId: string) => ParentNode | null;
+  phoneFields: PhoneFieldRule[];
+}
 
-const fn = <T extends (...args: never[]) => unknown>() => z.custom<T>((value) => typeof value === 'function', { message: 'expected a function' });
-
-const extractor = z.union([z.string().check(z.minLength(1)), fn<Exclude<Extractor, string>>()]);
-
-const phoneFieldRule = z.object({
-  selector: z.string().check(z.minLength(1)),
-  accept: z.optional(fn<NonNullable<PhoneFieldRule['accept']>>()),
-  label: fn<PhoneFieldRule['label']>(),
-});
-
-const fixture = z.object({
-  /** A file in tests/fixtures/crm/<profile id>/. */
-  file: z.string().check(z.regex(/^[a-z0-9-]+\.html$/, 'fixture files are kebab-case .html')),
-  /** The address the saved page was shown at. */
-  url: z.url({ protocol: /^https?$/ }),
-});
-
-export const CrmProfileSchema = z.object({
-  id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'profile ids are kebab-case')),
-  name: z.string().check(z.minLength(1)),
+export interface CrmProfile extends CrmPageProfile {
+  name: string;
   /**
    * The CRM's origins, as the extension asks for host access to them. A self-hosted product
    * (Request Tracker) has no origin of its own: its patterns have a wildcard host and only say
    * which pages look like it; access is granted for the agent's own origin (ExtraMatches).
    */
-  matches: z.array(matchPattern).check(z.minLength(1)),
-  /** Case (ticket, record) pages, tested against path + query + hash. */
-  casePages: z._default(z.array(casePage), []),
-  /**
-   * The part of the page that shows the case with this id. CRMs keep other records rendered but
-   * hidden (Salesforce console tabs, Zendesk ticket tabs); null while the case is still loading.
-   */
-  caseScope: z.optional(fn<(document: Document, caseId: string) => ParentNode | null>()),
-  caseView: z._default(
-    z.object({
-      title: z.optional(extractor),
-      /** The number agents quote ("00001026", "CAS-01026-K7M2Q9") when it differs from the URL id. */
-      reference: z.optional(extractor),
-      customerName: z.optional(extractor),
-      address: z.optional(extractor),
-    }),
-    {},
-  ),
-  phoneFields: z.array(phoneFieldRule).check(z.minLength(1)),
+  matches: string[];
+  caseView: CaseView;
   /** Where "Log to case" writes: a textarea, an input or a rich-text editor. */
-  noteField: z.optional(z.string().check(z.minLength(1))),
-  links: z._default(
-    z.object({
-      searchByPhone: z.optional(fn<LinkBuilder>()),
-      newCase: z.optional(fn<LinkBuilder>()),
-    }),
-    {},
-  ),
-  fixtures: z.array(fixture).check(z.minLength(1)),
-});
+  noteField?: string;
+  links: { searchByPhone?: LinkBuilder; newCase?: LinkBuilder };
+  /** Saved pages in tests/fixtures/crm/<id>/ and the address each was shown at. */
+  fixtures: Array<{ file: string; url: string }>;
+}
 
-export type CrmProfile = z.infer<typeof CrmProfileSchema>;
-export type CrmProfileInput = z.input<typeof CrmProfileSchema>;
+export function definePageProfile({ casePages = [], ...profile }: Omit<CrmPageProfile, 'casePages'> & Partial<Pick<CrmPageProfile, 'casePages'>>): CrmPageProfile {
+  return { ...profile, casePages };
+}
 
-export function defineCrmProfile(profile: CrmProfileInput): CrmProfile {
-  return CrmProfileSchema.parse(profile);
+/** The rest of a profile as written: the groups a CRM does not have may be left out. */
+export type CrmProfileRest = Omit<CrmProfile, keyof CrmPageProfile | 'caseView' | 'links'> & Partial<Pick<CrmProfile, 'caseView' | 'links'>>;
+
+/**
+ * A whole profile: its page part and the rest, passed apart rather than spread, so that a bundle
+ * needing only the page part (the detector) drops the rest (a spread could run getters, which a
+ * bundler must keep). Pure for the same reason.
+ */
+/*#__NO_SIDE_EFFECTS__*/
+export function defineCrmProfile(page: CrmPageProfile, { caseView = {}, links = {}, ...rest }: CrmProfileRest): CrmProfile {
+  return { ...page, ...rest, caseView, links };
 }
 
 /** One phone field on the page, with where its SMS button goes. */

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/core';
+import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/core/es6';
 import { phoneMetadata, TRUNK_PREFIX_OFTEN_OMITTED } from './metadata';
 
 /**
