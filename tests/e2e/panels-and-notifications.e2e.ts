@@ -10,6 +10,7 @@ import { openPanel, signIn } from './harness/agent.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser.ts';
 import { customerTexts } from './harness/customer.ts';
 import { startDemoCrm, startPbxServer, type RunningProcess } from './harness/processes.ts';
+import { seriousViolations } from './harness/axe.ts';
 import { badge, notificationIds, offscreenDocumentOpen, storedRows } from './harness/service-worker.ts';
 
 const DID = '+15035550100';
@@ -128,6 +129,7 @@ describe('several panels, notifications and the badge', () => {
     await templates.getByText('Give the template a name.').waitFor();
     await templates.getByText('Write the text of the template.').waitFor();
     await expect.poll(() => name.evaluate((field) => field === document.activeElement)).toBe(true);
+    expect(await seriousViolations(options)).toEqual([]);
     await options.keyboard.type('Parcel delay');
     await options.keyboard.press('Tab');
     await options.keyboard.type('Sorry for the delay! Your parcel ships today.');
@@ -136,6 +138,11 @@ describe('several panels, notifications and the badge', () => {
     await templates.getByRole('status').filter({ hasText: 'Template Parcel delay saved.' }).waitFor();
     await templates.getByRole('list', { name: 'Your templates' }).getByText('Parcel delay').waitFor();
     await templates.screenshot({ path: resolve(ARTIFACTS, 'options-templates.png') });
+    await templates.getByRole('button', { name: 'Delete Parcel delay' }).click();
+    const confirm = options.getByRole('dialog', { name: 'Delete the template Parcel delay?' });
+    expect(await seriousViolations(options)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
 
     await first.bringToFront();
     await first.getByRole('list', { name: 'Conversations' }).getByText('My parcel is missing').click();

@@ -11,6 +11,7 @@ import { launchWithExtension, type ExtensionBrowser } from './harness/browser.ts
 import { startPbxServer, type Backend, type RunningProcess } from './harness/processes.ts';
 import { customerTexts, textsReceivedBy } from './harness/customer.ts';
 import { openPanel, signIn } from './harness/agent.ts';
+import { seriousViolations } from './harness/axe.ts';
 
 // config/demo.json: Mon-Fri 09:00-17:00 America/Los_Angeles -> queue 8000, else the bot below.
 const LINE = '+15035550118';
@@ -71,8 +72,10 @@ describe.each<Backend>(['pglite', 'postgres'])('working hours and the after-hour
     const bots = header.getByRole('list', { name: 'Bots' });
     await bots.getByText('Support After Hours').waitFor();
     await header.screenshot({ path: resolve(ARTIFACTS, `thread-header-bot-${backend}.png`) });
+    expect(await seriousViolations(panel)).toEqual([]);
     await bots.getByRole('button', { name: 'Remove bot Support After Hours' }).click();
     const confirm = panel.getByRole('dialog', { name: 'Remove the bot Support After Hours?' });
+    expect(await seriousViolations(panel)).toEqual([]);
     await confirm.getByRole('button', { name: 'Remove' }).click();
     await confirm.waitFor({ state: 'detached' });
     await bots.waitFor({ state: 'detached' });
