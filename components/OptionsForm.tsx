@@ -61,7 +61,7 @@ export function OptionsForm() {
         {status}
       </p>
       <PreferencesForm />
-      <TemplatesForm />
+      <TemplatesForm signedIn={!!agent} />
       <CrmSitesForm />
     </main>
   );

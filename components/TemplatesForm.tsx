@@ -11,10 +11,22 @@ const EMPTY = { name: '', body: '' };
 /**
  * The agent's own templates on the options page: add one (name and text), edit or rename it,
  * delete it after confirming. They are kept in the extension's store and offered beside the PBX's
- * shared templates in the composer's `/` search. Problems are named next to their field when
- * the agent saves; nothing is written until the draft is valid.
+ * shared templates in the composer's `/` search. Only while an agent is signed in: the store
+ * belongs to one agent, and the first sign-in would clear what was written before it.
  */
-export function TemplatesForm() {
+export function TemplatesForm({ signedIn }: { signedIn: boolean }) {
+  const id = useId();
+  return (
+    <section class="options__section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('tplTitle')}</h2>
+      <p class="options__intro">{t('tplIntro')}</p>
+      {signedIn ? <TemplatesEditor /> : <p class="muted">{t('tplSignIn')}</p>}
+    </section>
+  );
+}
+
+/** The editor and the list. Problems are named next to their field when the agent saves; nothing is written until the draft is valid. */
+function TemplatesEditor() {
   const templates = useModel(TemplatesModel);
   const draft = useSignal<{ id?: string; name: string; body: string }>(EMPTY);
   const errors = useSignal<DraftErrors>({});
@@ -77,9 +89,7 @@ export function TemplatesForm() {
   const nameError = errors.value.name;
   const bodyError = errors.value.body;
   return (
-    <section class="options__section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('tplTitle')}</h2>
-      <p class="options__intro">{t('tplIntro')}</p>
+    <>
       <form
         class="options__group template-editor"
         noValidate
@@ -193,6 +203,6 @@ export function TemplatesForm() {
           onCancel={() => (deleting.value = null)}
         />
       )}
-    </section>
+    </>
   );
 }

@@ -13,6 +13,7 @@ import { createRouter, type Handlers } from '../../utils/messaging/router';
 import { workspaceProtocol } from '../../utils/messaging/workspace-protocol';
 import type { PbxConnector } from '../../utils/pbx/connector';
 import { TemplatesModel } from '../../utils/ui/templates-model';
+import { sessionItem } from '../../utils/settings';
 import { installI18n } from '../setup/i18n';
 
 /*
@@ -62,17 +63,25 @@ async function add(name: string, text: string) {
 }
 
 describe('personal templates on the options page', () => {
-  it('is part of the options page, with a label on every field and a character count', () => {
+  it('is part of the options page, with a label on every field and a character count', async () => {
+    await sessionItem.setValue({ serverUrl: 'http://pbx.test', refreshToken: 'r', agent: { id: 'a201', extension: '201', name: 'Jake Peralta', role: 'agent' } });
     render(<OptionsForm />);
-    expect(nameField().maxLength).toBe(100);
+    await waitFor(() => expect(nameField().maxLength).toBe(100));
     expect(textField().maxLength).toBe(1600);
     expect(within(section()).getByText('You have no templates of your own yet.')).toBeTruthy();
     fireEvent.input(textField(), { target: { value: 'Hello' } });
     expect(textField().getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent)).toEqual(['5 / 1600 characters']);
   });
 
+  it('asks to sign in first: the store belongs to the agent signed in, and a first sign-in clears it', () => {
+    render(<OptionsForm />);
+    expect(within(section()).getByText(/Sign in to write templates of your own/)).toBeTruthy();
+    expect(within(section()).queryByLabelText('Name')).toBeNull();
+    expect(within(section()).queryByRole('button', { name: 'Add template' })).toBeNull();
+  });
+
   it('adds a template (trimmed) and lists it; the form is empty again for the next one', async () => {
-    render(<TemplatesForm />);
+    render(<TemplatesForm signedIn />);
     await add('  Delivery delay ', 'Sorry for the delay!\nYour parcel ships today. ');
     await waitFor(() => expect(listed()).toEqual(['Delivery delay']));
     expect(await personalRows()).toEqual([{ name: 'Delivery delay', body: 'Sorry for the delay!\nYour parcel ships today.' }]);
@@ -82,7 +91,7 @@ describe('personal templates on the options page', () => {
   });
 
   it('refuses an empty name or text with a message at the field, and sends nothing', async () => {
-    render(<TemplatesForm />);
+    render(<TemplatesForm signedIn />);
     fill('   ', '');
     fireEvent.submit(nameField().form!);
     expect(within(section()).getByText('Give the template a name.')).toBeTruthy();
@@ -101,7 +110,7 @@ describe('personal templates on the options page', () => {
   });
 
   it('refuses a second template with the same name', async () => {
-    render(<TemplatesForm />);
+    render(<TemplatesForm signedIn />);
     await add('Greeting', 'Hi, this is Jake.');
     await waitFor(() => expect(listed()).toEqual(['Greeting']));
     fill('greeting ', 'Hello again');
@@ -111,7 +120,7 @@ describe('personal templates on the options page', () => {
   });
 
   it('edits and renames a template in place, keeping it one template', async () => {
-    render(<TemplatesForm />);
+    render(<TemplatesForm signedIn />);
     await add('Greeting', 'Hi, this is Jake.');
     await add('Closing', 'Have a nice day!');
     await waitFor(() => expect(listed()).toEqual(['Closing', 'Greeting']));
@@ -133,7 +142,7 @@ describe('personal templates on the options page', () => {
   });
 
   it('cancels an edit without saving', async () => {
-    render(<TemplatesForm />);
+    render(<TemplatesForm signedIn />);
     await add('Greeting', 'Hi');
     fireEvent.click(await within(section()).findByRole('button', { name: 'Edit Greeting' }));
     fill('Changed', 'Changed');
@@ -143,7 +152,7 @@ describe('personal templates on the options page', () => {
   });
 
   it('deletes a template only after confirming; Cancel keeps it', async () => {
-    render(<TemplatesForm />);
+    render(<TemplatesForm signedIn />);
     await add('Greeting', 'Hi');
     const remove = await within(section()).findByRole('button', { name: 'Delete Greeting' });
     remove.focus();
@@ -163,7 +172,7 @@ describe('personal templates on the options page', () => {
   });
 
   it('shows names and texts as text, never as markup', async () => {
-    render(<TemplatesForm />);
+    render(<TemplatesForm signedIn />);
     await add('<b>Bold</b>', '<img src=x onerror=alert(1)>');
     await waitFor(() => expect(listed()).toEqual(['<b>Bold</b>']));
     expect(list().querySelector('b, img')).toBeNull();
@@ -172,7 +181,7 @@ describe('personal templates on the options page', () => {
 
   it('lists only the agent’s own templates: the PBX’s shared ones are not edited here', async () => {
     await replaceSharedTemplates(db(), [{ id: 'shared:hours', scope: 'shared', name: 'Opening hours', body: 'We are open 9-5.' }]);
-    render(<TemplatesForm />);
+    render(<TemplatesForm signedIn />);
     await add('Greeting', 'Hi');
     await waitFor(() => expect(listed()).toEqual(['Greeting']));
     expect(within(section()).queryByText('Opening hours')).toBeNull();
@@ -189,7 +198,7 @@ describe('the composer offers them', () => {
     await replaceSharedTemplates(db(), [{ id: 'shared:hours', scope: 'shared', name: 'Opening hours', body: 'We are open 9-5.' }]);
     render(
       <>
-        <TemplatesForm />
+        <TemplatesForm signedIn />
         <ComposerWithTemplates />
       </>,
     );
