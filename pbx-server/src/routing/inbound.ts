@@ -7,13 +7,16 @@ import { answerByBots } from '../bots/answer';
 import type { PbxNumber } from '../directory/numbers';
 import type { Emit, EventWriter } from '../events/unit-of-work';
 import { invalidField, type ApiError } from '../http/errors';
-import { normalizeCustomerNumber, normalizeLineNumber } from '../phone/normalize';
+import { normalizeLineNumber } from '../phone/normalize';
 import type { Outbound } from '../conversations/outbound';
 import { addMembers, carrierKey, findMessageIdsByCarrierIds, lineKey, lockConversations, messageView, previewOf, type ConversationRecord, type StoredMessage } from '../conversations/store';
 import { announce, type Announcement } from '../queues/entry';
 import { appendInbound, loadLines, type AppendedInbound, type Line } from './inbound-store';
+import { CustomerNumbers } from './customer-numbers';
 import { InboundViewCache, loadKeyedViews } from './inbound-views';
-import { rerouteOpenConversation, retryRingGroupAssignment, startLineConversation } from './start-conversation';
+import { KeyedBatches } from './keyed-batches';
+import { rerouteOpenConversation, reroutes, retryRingGroupAssignment, startLineConversation } from './start-conversation';
+import { lockInboundRouting } from './routing-lock';
 import { effectiveRoute } from './effective-route';
 import { loadAutomation, type NumberAutomation } from './number-automation';
 
@@ -26,44 +29,49 @@ type Target = { record: ConversationRecord };
 
 // Large enough to amortize a transaction under load, small enough to keep one batch short.
 const MAX_BATCH = 200;
+// PostgreSQL: batches stored side by side, so the server's round trips of one overlap the work of
+// another (one at a time, a batch's statements wait on the network while both processes idle).
+const BATCHES_IN_FLIGHT = 4;
 
 /**
  * The single path for every inbound text, whatever carrier it came from: resolve the number, route
  * it, store it and notify the conversation's members.
  *
- * Group commit: texts that arrive while a batch is being stored wait and go together in the next
+ * Group commit: texts that arrive while batches are being stored wait and go together in the next
  * transaction, so under load one transaction carries many texts; with one text at a time nothing
- * waits. A batch of texts to open conversations costs five statements whatever its size (lines,
- * locking those conversations, store with activity and unread counts, event-log lock, events), plus
- * one for the views of conversations whose view changed since it was last read (inbound-views.ts);
- * first texts (new conversations) and ring group conversations still waiting for an agent
- * are routed one by one.
+ * waits. On PostgreSQL up to BATCHES_IN_FLIGHT batches run at once, never two with the same
+ * (line, customer) pair or carrier message (keyed-batches.ts): each conversation's texts are still
+ * stored one batch after another, in arrival order. A batch of texts to open conversations costs
+ * five statements whatever its size (lines, locking those conversations, store with activity and
+ * unread counts, event-log lock, events), plus one for the views of conversations whose view
+ * changed since it was last read (inbound-views.ts); first texts (new conversations) and ring group
+ * conversations still waiting for an agent are routed one by one, one batch at a time (lockRouting).
  */
 export class InboundRouter {
-  private queue: Pending[] = [];
-  private draining = false;
+  private readonly batches: KeyedBatches<Parsed>;
   private readonly views = new InboundViewCache();
+  private readonly customers = new CustomerNumbers();
 
-  constructor(private readonly deps: { db: Db; events: EventWriter; clock: Clock; dispatcher: OutboundDispatcher }) {}
-
-  receiveInbound(text: InboundText): Promise<{ messageId: string }> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ text, resolve, reject });
-      if (!this.draining) void this.drain();
+  constructor(private readonly deps: { db: Db; events: EventWriter; clock: Clock; dispatcher: OutboundDispatcher }) {
+    this.batches = new KeyedBatches({
+      maxBatch: MAX_BATCH,
+      maxInFlight: deps.db.oneTransactionAtATime ? 1 : BATCHES_IN_FLIGHT,
+      keysOf: (p) => [p.key, p.carrierRef],
+      run: (batch) => this.storeSafely(batch),
     });
   }
 
-  private async drain(): Promise<void> {
-    this.draining = true;
-    try {
-      while (this.queue.length > 0) await this.storeSafely(this.queue.splice(0, MAX_BATCH));
-    } finally {
-      this.draining = false;
-    }
+  receiveInbound(text: InboundText): Promise<{ messageId: string }> {
+    return new Promise((resolve, reject) => {
+      const did = normalizeLineNumber(text.to);
+      const customer = this.customers.normalize(text.from);
+      const key = lineKey(did ?? text.to, customer);
+      this.batches.push({ text, resolve, reject, did, customer, key, carrierRef: carrierKey(text.carrier, text.carrierMessageId) });
+    });
   }
 
   /** A failing batch is retried text by text, so one bad text cannot fail the others. */
-  private async storeSafely(batch: Pending[]): Promise<void> {
+  private async storeSafely(batch: Parsed[]): Promise<void> {
     try {
       await this.store(batch);
     } catch (err) {
@@ -72,14 +80,8 @@ export class InboundRouter {
     }
   }
 
-  private async store(batch: Pending[]): Promise<void> {
+  private async store(parsed: Parsed[]): Promise<void> {
     const at = this.deps.clock.now();
-    const parsed: Parsed[] = batch.map((p) => {
-      const did = normalizeLineNumber(p.text.to);
-      // Carriers may deliver alphanumeric sender ids; keep those verbatim.
-      const customer = normalizeCustomerNumber(p.text.from) ?? p.text.from;
-      return { ...p, did, customer, key: lineKey(did ?? p.text.to, customer), carrierRef: carrierKey(p.text.carrier, p.text.carrierMessageId) };
-    });
     const outbound: Outbound[] = [];
     const { ids, rejected, loadedViews } = await this.deps.events.run((tx, emit) => this.storeBatch(tx, emit, parsed, at, outbound));
     this.views.remember(loadedViews);
@@ -182,11 +184,18 @@ export class InboundRouter {
       const refs = needsRouting.map((p) => ({ carrier: p.text.carrier, carrierMessageId: p.text.carrierMessageId }));
       for (const [ref, id] of await findMessageIdsByCarrierIds(tx, refs)) alreadyStored.set(ref, id);
     }
+    // Batches run side by side on PostgreSQL; the ones that route take turns (routing-lock.ts).
+    let routingLocked = this.deps.db.oneTransactionAtATime;
+    const lockRouting = async () => {
+      if (!routingLocked) await lockInboundRouting(tx);
+      routingLocked = true;
+    };
     const missingMembers: { conversationId: string; agentId: string }[] = [];
     for (const p of accepted) {
       if (targets.has(p.key) || alreadyStored.has(p.carrierRef)) continue;
       const open = lines.get(p.key)!.open;
       const route = effectiveRoute(p.number, automation.get(p.number.number)!, at);
+      if (!open || reroutes(open.record, route) || needsRouting.includes(p)) await lockRouting();
       if (!open) {
         const started = await startLineConversation(tx, emit, p.number, p.customer, route, at);
         if (started.announcement) announcements.push(started.announcement);
@@ -207,7 +216,10 @@ export class InboundRouter {
       }
       targets.set(p.key, { record });
     }
-    await addMembers(tx, missingMembers, at);
+    if (missingMembers.length > 0) {
+      await lockRouting();
+      await addMembers(tx, missingMembers, at);
+    }
     return { targets, announcements, alreadyStored };
   }
 

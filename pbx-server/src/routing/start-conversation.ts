@@ -77,9 +77,14 @@ export async function rerouteOpenConversation(
   route: InboundRoute,
   at: Date,
 ): Promise<{ conversation: ConversationRecord; announcement: Announcement | null } | null> {
+  return reroutes(conversation, route) ? applyRoute(db, emit, conversation, route, at) : null;
+}
+
+/** Does rerouteOpenConversation take this conversation elsewhere under this route? */
+export function reroutes(conversation: ConversationRecord, route: InboundRoute): boolean {
   const humansTakeOver = conversation.botId && !conversation.groupId && (route.type === 'queue' || route.type === 'ring_group');
   const botJoins = route.type === 'bot' && conversation.botId !== route.botId;
-  return humansTakeOver || botJoins ? applyRoute(db, emit, conversation, route, at) : null;
+  return Boolean(humansTakeOver || botJoins);
 }
 
 /**
