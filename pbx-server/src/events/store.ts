@@ -19,7 +19,12 @@ export async function lockEventLog(tx: Transaction): Promise<void> {
  * An event and the agents it is for. unread: each recipient's unread count, which its copy of the
  * event's conversation shows (each member sees its own); null: the event as it is.
  */
-export type AddressedEvent = { event: PbxEvent; recipients: readonly { agentId: string; unread: number | null }[] };
+export type AddressedEvent = {
+  event: PbxEvent;
+  recipients: readonly { agentId: string; unread: number | null }[];
+  /** The event serialized for a recipient's unread count (null: as it is), recipient-json.ts. */
+  json: (unread: number | null) => string;
+};
 
 /**
  * Inserts every event as one row listing its recipients (migration 012), in one statement; returns
@@ -36,13 +41,14 @@ export async function insertEvents(tx: Transaction, events: readonly AddressedEv
      FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS e(item, n) ORDER BY e.n
      RETURNING id`,
     [
-      JSON.stringify(
-        events.map(({ event, recipients }) => [
-          event,
-          recipients.map((r) => r.agentId),
-          recipients.some((r) => r.unread !== null) ? recipients.map((r) => r.unread) : null,
-        ]),
-      ),
+      // Built from each event's JSON rather than stringified again: the live frames use the same.
+      `[${events
+        .map(({ recipients, json }) => {
+          const ids = JSON.stringify(recipients.map((r) => r.agentId));
+          const unread = recipients.some((r) => r.unread !== null) ? JSON.stringify(recipients.map((r) => r.unread)) : 'null';
+          return `[${json(null)},${ids},${unread}]`;
+        })
+        .join(',')}]`,
       at.toISOString(),
     ],
   );

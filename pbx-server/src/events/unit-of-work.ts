@@ -37,7 +37,7 @@ export class EventWriter {
     const events: AddressedEvent[] = [];
     const emit: Emit = (agentIds, event, unread) => {
       const recipients = [...new Set(agentIds)].map((agentId) => ({ agentId, unread: unread?.get(agentId) ?? null }));
-      if (recipients.length > 0) events.push({ event, recipients });
+      if (recipients.length > 0) events.push({ event, recipients, json: recipientJson(event) });
     };
     let turn: number | null = null;
     try {
@@ -49,10 +49,9 @@ export class EventWriter {
         turn = this.nextTurn++;
         return { result, cursors: await insertEvents(tx, events, this.clock.now()) };
       });
-      const stored: StoredEvent[] = events.flatMap(({ event, recipients }, i) => {
-        const json = recipientJson(event);
-        return recipients.map((r) => ({ cursor: cursors[i]!, agentId: r.agentId, json: json(r.unread) }));
-      });
+      const stored: StoredEvent[] = events.flatMap(({ recipients, json }, i) =>
+        recipients.map((r) => ({ cursor: cursors[i]!, agentId: r.agentId, json: json(r.unread) })),
+      );
       if (turn !== null) this.finish(turn, stored);
       return result;
     } catch (err) {
