@@ -1,4 +1,5 @@
-import type { HTMLAttributes } from 'preact';
+import { useComputed, type ReadonlySignal } from '@preact/signals';
+import { memo } from 'preact/compat';
 import { t } from '../utils/i18n';
 import { age, exactTime } from '../utils/ui/age';
 import type { ThreadMessage } from '../utils/ui/view-data';
@@ -6,17 +7,29 @@ import type { ThreadMessage } from '../utils/ui/view-data';
 export type FailedMessageActions = { onRetry: (id: string) => void; onDelete: (id: string) => void };
 type Props = {
   message: ThreadMessage;
-  now: number;
-  /** Positioning from the virtualized thread (index, size measuring, offset). */
-  itemProps?: HTMLAttributes<HTMLLIElement>;
+  /** The clock ages count against; it ticks every second, and only an age whose text changes re-renders. */
+  now: ReadonlySignal<number>;
+  /** Its place in the virtualized thread (aria-posinset, aria-setsize). */
+  position?: number;
+  size?: number;
 } & FailedMessageActions;
 
-/** "3 min ago", re-rendered as `now` ticks. */
-function Age({ at, now }: { at: number; now: number }) {
-  const elapsed = age(at, now);
+const MINUTE = 60_000;
+
+/**
+ * "3 min ago", kept current. Ages read in whole minutes at the finest ("now", "5 min", "3 h"), so
+ * the text is worked out again only when another minute has passed, not on every tick, and it is
+ * written straight into its text node (a signal child) without re-rendering the message.
+ */
+function Age({ at, now }: { at: number; now: ReadonlySignal<number> }) {
+  const minutes = useComputed(() => Math.floor(Math.max(0, now.value - at) / MINUTE));
+  const text = useComputed(() => {
+    const elapsed = age(at, at + minutes.value * MINUTE);
+    return elapsed === t('age_now') ? elapsed : t('age_ago', elapsed);
+  });
   return (
     <time dateTime={new Date(at).toISOString()} title={exactTime(at)}>
-      {elapsed === t('age_now') ? elapsed : t('age_ago', elapsed)}
+      {text}
     </time>
   );
 }
@@ -24,9 +37,11 @@ function Age({ at, now }: { at: number; now: number }) {
 /**
  * One message. Bodies and names are other people's text: rendered as JSX text nodes, never as
  * HTML. A system line (queue and group lifecycle) is a centred pill; an outbound text shows its
- * delivery state, who has read it, and, when it failed, why, with Retry and Delete.
+ * delivery state, who has read it, and, when it failed, why, with Retry and Delete. Memoized: a
+ * message re-renders only when its view, its place or its handlers change.
  */
-export function MessageItem({ message, now, itemProps, onRetry, onDelete }: Props) {
+export const MessageItem = memo(function MessageItem({ message, now, position, size, onRetry, onDelete }: Props) {
+  const itemProps = { 'aria-posinset': position, 'aria-setsize': size };
   if (message.kind === 'system') {
     return (
       <li {...itemProps} class="pill-row">
@@ -66,4 +81,4 @@ export function MessageItem({ message, now, itemProps, onRetry, onDelete }: Prop
       {message.readBy.length > 0 && <p class="bubble__receipt">{t('readBy', message.readBy.join(', '))}</p>}
     </li>
   );
-}
+});

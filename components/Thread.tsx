@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { useCallback, useEffect, useRef } from 'preact/hooks';
+import { memo } from 'preact/compat';
+import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
 import type { StoredMessage } from '../utils/db/database';
 import { t } from '../utils/i18n';
 import { THREAD_PAGE, type ThreadWindow } from '../utils/ui/thread-window';
@@ -26,9 +27,11 @@ const ESTIMATED_ROW = 56;
  * THREAD_PAGE messages (the same pages the window reads), so the virtualizer tracks 1,000 items
  * for 50,000 messages, and only the pages on screen (and one around) are in the DOM and read from
  * the database. It stays pinned to the newest message while the agent is at the bottom, and keeps
- * its place when older pages are measured or new messages arrive further down.
+ * its place when older pages are measured or new messages arrive further down. Memoized, with
+ * memoized messages: the panel re-renders every second for its clocks, the thread only when its
+ * rows change, and then only the messages that did.
  */
-export function Thread(props: Props) {
+export const Thread = memo(function Thread(props: Props) {
   const count = props.window.length();
   return (
     <>
@@ -38,7 +41,7 @@ export function Thread(props: Props) {
       {count === 0 && <p class="empty">{t('noMessages')}</p>}
     </>
   );
-}
+});
 
 /** Positions (0 = oldest) of page `page` counted from the newest, as the window reads it. */
 function pagePositions(count: number, page: number): { start: number; end: number } {
@@ -49,6 +52,14 @@ function pagePositions(count: number, page: number): { start: number; end: numbe
 function VirtualPages({ window, toView, now, focusMessageId, onRetry, onDelete, count }: Props & { count: number }) {
   const list = useRef<HTMLDivElement>(null);
   void window.revision.value;
+  // One view per stored row (a page read again brings new rows): unchanged messages keep theirs,
+  // so they are not rendered again.
+  const views = useMemo(() => new WeakMap<StoredMessage, ThreadMessage>(), [toView]);
+  const viewOf = (row: StoredMessage) => {
+    let view = views.get(row);
+    if (!view) views.set(row, (view = toView(row)));
+    return view;
+  };
   const pages = Math.ceil(count / THREAD_PAGE);
   // Item b (0 = oldest) is page pages-1-b; keyed by that page, which new messages do not renumber.
   const getItemKey = useCallback((item: number) => pages - 1 - item, [pages]);
@@ -109,10 +120,9 @@ function VirtualPages({ window, toView, now, focusMessageId, onRetry, onDelete, 
         const rows = [];
         for (let position = start; position <= end; position++) {
           const row = window.rowAt(position);
-          const itemProps = { 'aria-setsize': count, 'aria-posinset': position + 1 };
-          if (!row) rows.push(<li key={position} {...itemProps} class="thread__placeholder" aria-hidden="true" />);
-          else if (row.hidden) rows.push(<li key={row.id} {...itemProps} class="thread__hidden" aria-hidden="true" />);
-          else rows.push(<MessageItem key={row.id} message={toView(row)} now={now.value} itemProps={itemProps} onRetry={onRetry} onDelete={onDelete} />);
+          if (!row) rows.push(<li key={position} aria-setsize={count} aria-posinset={position + 1} class="thread__placeholder" aria-hidden="true" />);
+          else if (row.hidden) rows.push(<li key={row.id} aria-setsize={count} aria-posinset={position + 1} class="thread__hidden" aria-hidden="true" />);
+          else rows.push(<MessageItem key={row.id} message={viewOf(row)} now={now} position={position + 1} size={count} onRetry={onRetry} onDelete={onDelete} />);
         }
         return (
           <ol key={item.key} data-index={item.index} ref={virtualizer.measureElement} class="thread__page" style={{ transform: `translateY(${item.start}px)` }}>

@@ -3,12 +3,15 @@ import { z } from 'zod';
 import type { ParleyDb, StoredMessage } from './database';
 import { threadKeyOf } from './thread-key';
 
+type Range = { index: string; key: string };
+const byConversation = (conversationId: string): Range => ({ index: '[conversationId+createdAt]', key: conversationId });
+
 /**
  * The index range of the rows the thread of a conversation shows: for a customer's conversation,
  * every message with that phone number, whichever conversation it was in (thread-key.ts). A number
  * with a single conversation reads its timeline index, the same rows.
  */
-async function ofConversation(db: ParleyDb, conversationId: string): Promise<{ index: string; key: string }> {
+async function ofConversation(db: ParleyDb, conversationId: string): Promise<Range> {
   const conversation = await db.conversations.get(conversationId);
   const thread = conversation ? threadKeyOf(conversation) : null;
   if (conversation?.customerNumber && thread?.startsWith('number:')) {
@@ -16,7 +19,21 @@ async function ofConversation(db: ParleyDb, conversationId: string): Promise<{ i
     const conversations = await db.conversations.where('[customerNumber+activityAt]').between([number, Dexie.minKey], [number, Dexie.maxKey]).count();
     if (conversations > 1) return { index: '[thread+createdAt]', key: thread };
   }
-  return { index: '[conversationId+createdAt]', key: conversationId };
+  return byConversation(conversationId);
+}
+
+/**
+ * Reads a short run of rows of a conversation's thread. Most threads are one conversation's, so
+ * its own timeline is read at once, beside the reads that decide which range the thread is, rather
+ * than after them: opening a thread then costs one round trip to IndexedDB, not three. For a
+ * number with several conversations the number's range is read next.
+ */
+async function readShort<T>(db: ParleyDb, conversationId: string, read: (range: Range) => Promise<T>): Promise<T> {
+  const guess = read(byConversation(conversationId));
+  const range = await ofConversation(db, conversationId);
+  if (range.index === byConversation(conversationId).index) return guess;
+  guess.catch(() => undefined);
+  return read(range);
 }
 
 /** A row's place in the thread's index: its time, then its id among rows of the same millisecond. */
@@ -47,20 +64,25 @@ const beyond = (row: StoredMessage, edge: RowKey, older: boolean) =>
  * Hidden rows stay in (the thread gives them no height) so positions match the index count.
  */
 export async function timelinePage(db: ParleyDb, conversationId: string, read: PageRead, limit: number): Promise<StoredMessage[]> {
-  const { index, key } = await ofConversation(db, conversationId);
-  const where = db.messages.where(index);
   if ('below' in read) {
     const { below } = read;
-    const rows = await where.between([key, Dexie.minKey], [key, below.createdAt], true, true).reverse().filter((row) => beyond(row, below, true)).limit(limit).toArray();
+    const rows = await readShort(db, conversationId, ({ index, key }) =>
+      db.messages.where(index).between([key, Dexie.minKey], [key, below.createdAt], true, true).reverse().filter((row) => beyond(row, below, true)).limit(limit).toArray(),
+    );
     return rows.reverse();
   }
   if ('above' in read) {
     const { above } = read;
-    return where.between([key, above.createdAt], [key, Dexie.maxKey], true, true).filter((row) => beyond(row, above, false)).limit(limit).toArray();
+    return readShort(db, conversationId, ({ index, key }) =>
+      db.messages.where(index).between([key, above.createdAt], [key, Dexie.maxKey], true, true).filter((row) => beyond(row, above, false)).limit(limit).toArray(),
+    );
   }
-  const all = where.between([key, Dexie.minKey], [key, Dexie.maxKey]);
-  if ('fromStart' in read) return all.offset(read.fromStart).limit(limit).toArray();
-  return (await all.reverse().offset(read.fromEnd).limit(limit).toArray()).reverse();
+  const all = ({ index, key }: Range) => db.messages.where(index).between([key, Dexie.minKey], [key, Dexie.maxKey]);
+  if ('fromEnd' in read && read.fromEnd === 0) return (await readShort(db, conversationId, (range) => all(range).reverse().limit(limit).toArray())).reverse();
+  // A read by position skips rows: never spent on a guess.
+  const range = await ofConversation(db, conversationId);
+  if ('fromStart' in read) return all(range).offset(read.fromStart).limit(limit).toArray();
+  return (await all(range).reverse().offset(read.fromEnd).limit(limit).toArray()).reverse();
 }
 
 /** How many rows the timeline holds, hidden ones included: the thread's scroll height. */

@@ -39,6 +39,8 @@ export async function seed(count: number): Promise<void> {
         senderAgentId: inbound ? null : 'a1',
         idempotencyKey: null,
         createdAt: start + i * 1000,
+        // As every write path stores it (utils/db/thread-key.ts): the number's history.
+        thread: `number:${customer}`,
       });
     }
     await db.messages.bulkPut(rows);
