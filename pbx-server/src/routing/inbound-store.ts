@@ -73,7 +73,7 @@ export type AppendedInbound = {
 export async function appendInbound(db: Queryable, texts: readonly InboundInsert[], at: Date): Promise<AppendedInbound> {
   if (texts.length === 0) return { stored: [], unread: [], viewKeys: new Map() };
   // Only what the database decides comes back (id, seq, time); the rest of each message is the input.
-  const rows = await db.query<{ what: 'message' | 'unread' | 'view'; a: string; b: string; n: unknown; m: unknown; at: Date | string | null }>(
+  const rows = await db.query<{ what: 'message' | 'conversation'; a: string; agents: string[] | null; unread: number[] | null; n: unknown; m: unknown; at: Date | string | null }>(
     `WITH t AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
          WITH ORDINALITY AS t(conversation_id, body, preview, from_number, to_number, carrier, carrier_message_id, ord)
@@ -102,12 +102,15 @@ export async function appendInbound(db: Queryable, texts: readonly InboundInsert
        FROM per WHERE c.id = per.conversation_id
        RETURNING c.id, c.unread_total, c.view_version
      )
-     SELECT 'message' AS what, stored.id AS a, stored.conversation_id AS b, stored.seq AS n, stored.ord AS m, stored.created_at AS at FROM stored
+     -- A row per text and one per conversation (its members and their counts as two aligned arrays):
+     -- rows cost more to read back than columns.
+     SELECT 'message' AS what, stored.id AS a, NULL::text[] AS agents, NULL::int[] AS unread, stored.seq AS n, stored.ord AS m,
+       stored.created_at AS at
+     FROM stored
      UNION ALL
-     SELECT 'unread', m.conversation_id, m.agent_id, activity.unread_total - m.unread_base, NULL, NULL
-     FROM activity JOIN conversation_members m ON m.conversation_id = activity.id
-     UNION ALL
-     SELECT 'view', activity.id, NULL, activity.view_version, (SELECT epoch FROM view_epoch), NULL FROM activity`,
+     SELECT 'conversation', activity.id, members.agents, members.unread, activity.view_version, (SELECT epoch FROM view_epoch), NULL
+     FROM activity, LATERAL (SELECT array_agg(m.agent_id) AS agents, array_agg((activity.unread_total - m.unread_base)::int) AS unread
+       FROM conversation_members m WHERE m.conversation_id = activity.id) members`,
     [
       sqlArray(texts.map((t) => t.conversationId)),
       sqlArray(texts.map((t) => t.body)),
@@ -143,8 +146,10 @@ export async function appendInbound(db: Queryable, texts: readonly InboundInsert
         carrierMessageId: t.carrierMessageId,
         seq: Number(r.n),
       });
-    } else if (r.what === 'unread') unread.push({ conversationId: r.a, agentId: r.b, unread: Number(r.n) });
-    else viewKeys.set(r.a, { version: Number(r.n), epoch: Number(r.m) });
+    } else {
+      (r.agents ?? []).forEach((agentId, i) => unread.push({ conversationId: r.a, agentId, unread: Number(r.unread![i]) }));
+      viewKeys.set(r.a, { version: Number(r.n), epoch: Number(r.m) });
+    }
   }
   return { stored: stored.sort((a, b) => a.seq - b.seq), unread, viewKeys };
 }
