@@ -15,7 +15,7 @@ export type PbxNumber = {
   messagingEnabled: boolean;
 };
 
-type NumberRow = {
+export type NumberRow = {
   number: string;
   channel: Channel;
   label: string;
@@ -24,7 +24,7 @@ type NumberRow = {
   messaging_enabled: boolean;
 };
 
-const toNumber = (row: NumberRow): PbxNumber => ({
+export const toNumber = (row: NumberRow): PbxNumber => ({
   number: row.number,
   channel: row.channel,
   label: row.label,

@@ -1,7 +1,6 @@
 import { sqlArray } from '../db/arrays';
 import type { Queryable } from '../db/db';
-import { InboundRouteSchema } from '../directory/inbound-route';
-import type { PbxNumber } from '../directory/numbers';
+import { toNumber, type NumberRow, type PbxNumber } from '../directory/numbers';
 import type { ConversationView } from '../http/schemas';
 import { previewOf, type StoredMessage } from '../conversations/store';
 import { toConversationRecord, type ConversationRecord, type ConversationRow } from '../conversations/rows';
@@ -17,17 +16,31 @@ export type Line = {
   did: string;
   customer: string;
   number: PbxNumber | null;
-  /** The open conversation of the pair, if any, with its group's kind and its members' agent ids. */
+  /**
+   * The open conversation of the pair, if any, with its group's kind; memberIds (its members' agent
+   * ids) only for a conversation outside a group, the only kind whose members the batch checks.
+   */
   open: { record: ConversationRecord; groupKind: 'ring_group' | 'queue' | null; memberIds: string[] } | null;
 };
 
-type NumberRow = { number: string; channel: 'sms' | 'whatsapp'; label: string; carrier: string | null; inbound_route: unknown; messaging_enabled: boolean };
-type LineRow = ConversationRow & { pair_did: string; pair_customer: string; number_row: NumberRow | null; group_kind: 'ring_group' | 'queue' | null; member_ids: string[] | null };
+type LineRow = ConversationRow & {
+  pair_did: string;
+  pair_customer: string;
+  n_number: string | null;
+  n_channel: NumberRow['channel'];
+  n_label: string;
+  n_carrier: string | null;
+  n_inbound_route: unknown;
+  n_messaging_enabled: boolean;
+  group_kind: 'ring_group' | 'queue' | null;
+  member_ids: string[] | null;
+};
 
 export async function loadLines(db: Queryable, pairs: readonly { did: string; customer: string }[]): Promise<Line[]> {
   const rows = await db.query<LineRow>(
-    `SELECT p.did AS pair_did, p.customer AS pair_customer, to_jsonb(n.*) AS number_row, c.*, g.kind AS group_kind,
-       (SELECT array_agg(m.agent_id) FROM conversation_members m WHERE m.conversation_id = c.id) AS member_ids
+    `SELECT p.did AS pair_did, p.customer AS pair_customer, n.number AS n_number, n.channel AS n_channel, n.label AS n_label,
+       n.carrier AS n_carrier, n.inbound_route AS n_inbound_route, n.messaging_enabled AS n_messaging_enabled, c.*, g.kind AS group_kind,
+       CASE WHEN c.group_id IS NULL THEN (SELECT array_agg(m.agent_id) FROM conversation_members m WHERE m.conversation_id = c.id) END AS member_ids
      FROM unnest($1::text[], $2::text[]) AS p(did, customer)
      LEFT JOIN numbers n ON n.number = p.did
      -- One index lookup per pair (LIMIT keeps the planner from turning this into a join that reads
@@ -40,16 +53,17 @@ export async function loadLines(db: Queryable, pairs: readonly { did: string; cu
   return rows.map((r) => ({
     did: r.pair_did,
     customer: r.pair_customer,
-    number: r.number_row
-      ? {
-          number: r.number_row.number,
-          channel: r.number_row.channel,
-          label: r.number_row.label,
-          carrier: r.number_row.carrier,
-          inboundRoute: InboundRouteSchema.parse(r.number_row.inbound_route),
-          messagingEnabled: r.number_row.messaging_enabled,
-        }
-      : null,
+    number:
+      r.n_number === null
+        ? null
+        : toNumber({
+            number: r.n_number,
+            channel: r.n_channel,
+            label: r.n_label,
+            carrier: r.n_carrier,
+            inbound_route: r.n_inbound_route,
+            messaging_enabled: r.n_messaging_enabled,
+          }),
     open: r.id ? { record: toConversationRecord(r), groupKind: r.group_kind, memberIds: r.member_ids ?? [] } : null,
   }));
 }
