@@ -1,4 +1,5 @@
 import { findPhoneNumbers, normalizeToE164, type SupportedCountry, type Verdicts } from '../sms/detect';
+import { countDigits } from '../sms/detect/candidates';
 
 export interface PhoneHit {
   e164: string;
@@ -12,12 +13,31 @@ export interface PhoneSpot {
   hit: PhoneHit;
 }
 
-const DIGIT = /\d/;
+// The shortest number detected has seven digits (utils/sms/detect).
+const MIN_DIGITS = 7;
 
 /** Our own elements in the page; never scanned. */
 export const HOST_TAGS = ['parley-sms', 'parley-dock'];
 
 const SKIP = `script, style, noscript, template, textarea, input, select, [contenteditable=""], [contenteditable="true"], a[href^="tel:"], ${HOST_TAGS.join(', ')}`;
+
+/**
+ * Whether an element is, or is inside, one whose text is not scanned (SKIP), for one pass: the
+ * elements found clear are remembered, so the rows of a table ask only about their own cells and
+ * row rather than every ancestor up to the document each time.
+ */
+function skipChecker(): (element: Element | null) => boolean {
+  const clear = new Set<Element>();
+  return (start) => {
+    const path: Element[] = [];
+    for (let element = start; element && !clear.has(element); element = element.parentElement) {
+      if (element.matches(SKIP)) return true;
+      path.push(element);
+    }
+    for (const element of path) clear.add(element);
+    return false;
+  };
+}
 
 /** Phone numbers in page text; dates, amounts, order and postal codes are not (utils/sms/detect). */
 export function findNumbers(text: string, defaultCountry: SupportedCountry = 'US', verdicts?: Verdicts): Array<PhoneHit & { end: number }> {
@@ -46,25 +66,29 @@ export function scanForNumbers(root: Element, seen: WeakSet<Node>, defaultCountr
   }
 
   // No filter callback: calling into script for each of a large page's nodes costs more than the
-  // detection itself. Only text with a digit is read, and only text holding a number asks closest().
+  // detection itself. Only text with seven digits goes to the detector, and only text holding a
+  // number asks whether it sits where nothing is scanned.
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const found: Array<{ text: Text; numbers: ReturnType<typeof findNumbers> }> = [];
+  const skipped = skipChecker();
+  const found: Array<{ text: Text; length: number; numbers: ReturnType<typeof findNumbers> }> = [];
   while (walker.nextNode()) {
     const text = walker.currentNode as Text;
-    if (!DIGIT.test(text.data) || seen.has(text)) continue;
-    const numbers = findNumbers(text.data, defaultCountry, verdicts);
-    if (numbers.length > 0 && !text.parentElement?.closest(SKIP)) found.push({ text, numbers });
+    // Each read of a text node's data makes a new string: read once.
+    const data = text.nodeValue!;
+    if (countDigits(data) < MIN_DIGITS || seen.has(text)) continue;
+    const numbers = findNumbers(data, defaultCountry, verdicts);
+    if (numbers.length > 0 && !skipped(text.parentElement)) found.push({ text, length: data.length, numbers });
   }
 
-  for (const { text, numbers } of found) {
+  for (const { text, length, numbers } of found) {
     // Split at the end of each number, left to right: `current` is the text still to the right.
     // Only text that held a number is remembered: text without one costs nothing to read again.
     let current = text;
     let consumed = 0;
-    for (const { end, ...hit } of numbers) {
+    for (const { end, e164, formatted } of numbers) {
       seen.add(current);
-      const rest = end - consumed < current.data.length ? current.splitText(end - consumed) : null;
-      spots.push({ after: current, hit });
+      const rest = end < length ? current.splitText(end - consumed) : null;
+      spots.push({ after: current, hit: { e164, formatted } });
       if (!rest) break;
       seen.add(rest);
       current = rest;

@@ -50,10 +50,15 @@ async function round(page: Page) {
       const walkAdded = bench.timed(() => bench.bareWalk(newRows));
       const incremental = bench.timed(() => bench.parleyIncremental(newRows));
       bench.render(rows);
+      const plainLayout = bench.timed(() => bench.layout());
+      bench.render(rows);
+      const withButtons = bench.timed(() => bench.parleyInitialWithButtons());
+      const buttonsLayout = bench.timed(() => bench.layout());
+      bench.render(rows);
       const peer = bench.timed(() => bench.peerPass([document.body]));
       const peerRows = bench.addRows(rows, added);
       const peerIncremental = bench.timed(() => bench.peerPass(peerRows));
-      return { walk, initial, walkAdded, incremental, peer, peerIncremental };
+      return { walk, initial, walkAdded, incremental, peer, peerIncremental, plainLayout, withButtons, buttonsLayout };
     },
     { rows: ROWS, added: ADDED },
   );
@@ -106,6 +111,11 @@ async function main() {
     console.log(line('Parley initial detection pass', initial, 'numbers'));
     console.log(line('ringcentral-c2d LibPhoneNumberMatcher', peer, 'numbers'));
     console.log(`  Parley / floor: ${(initial.ms / walk.ms).toFixed(2)}×   (target ≤ 3×)   Parley / peer: ${(initial.ms / peer.ms).toFixed(2)}× (target < 1×)`);
+    console.log('what the agent waits for (every button is built and inserted at once, none deferred):');
+    console.log(line('Parley initial pass + an SMS button per number', figure('withButtons'), 'buttons'));
+    const layoutLine = (name: string, key: 'plainLayout' | 'buttonsLayout') => `  ${name.padEnd(44)} ${figure(key).ms.toFixed(1).padStart(8)} ms`;
+    console.log(layoutLine('browser layout of the page, no buttons', 'plainLayout'));
+    console.log(layoutLine('browser layout of the page with the buttons', 'buttonsLayout'));
     console.log(`after adding ${ADDED} rows:`);
     console.log(line('bare TreeWalker over the new rows', walkAdded, 'characters'));
     console.log(line('Parley incremental pass (new rows only)', incremental, 'numbers'));

@@ -2,7 +2,14 @@
 // bare TreeWalker floor and RingCentral's open-source detector, on the same generated CRM table.
 import { LibPhoneNumberMatcher } from 'ringcentral-c2d/matchers/LibPhoneNumberMatcher';
 import { genericPageProfile } from '../../../utils/crm/profiles/generic';
+import { mountSmsButtons } from '../../../utils/crm/sms-button';
 import { findSpots, type SpotOptions } from '../../../utils/crm/spots';
+
+// An ordinary page has no extension API; the SMS buttons only need their labels from it.
+(globalThis as unknown as { browser: unknown }).browser = {
+  runtime: { id: 'bench' },
+  i18n: { getMessage: (key: string, substitution?: string) => (key === 'smsButton' ? 'SMS' : `Send SMS to ${substitution}`) },
+};
 
 const FORMATS = [
   (i: number) => `(503) 555-${String(i % 10_000).padStart(4, '0')}`,
@@ -76,6 +83,18 @@ export function parleyInitial() {
   seen = new WeakSet();
   options = { ...options, verdicts: new Map() };
   return findSpots([document.body], seen, options);
+}
+
+/** What the agent waits for: the initial pass and an SMS button in the page beside every number. */
+export function parleyInitialWithButtons() {
+  const spots = parleyInitial();
+  mountSmsButtons(spots, () => undefined);
+  return spots;
+}
+
+/** The browser laying the page out (what it does before it can paint), forced and timed. */
+export function layout(): number {
+  return document.body.getBoundingClientRect().height;
 }
 
 export function parleyIncremental(roots: readonly Element[]) {

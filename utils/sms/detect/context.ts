@@ -24,6 +24,9 @@ const DECIMAL_AFTER = /^[.,]\d/;
 const UNIT_OR_CURRENCY_AFTER = /^\s*(?:€|£|¥|₹|%|(?:EUR|USD|GBP|CHF|INR|BRL|MXN|AUD|CAD|NZD|kg|km|mg|ml|mm|cm|lbs?|oz|mi)(?!\p{L}))/iu;
 
 export function rejectedByTextBefore(text: string, start: number): boolean {
+  // Nothing before: every rule below needs at least one character (the common case of a number
+  // alone in its table cell or field, checked without running them).
+  if (start === 0) return false;
   const before = text.slice(Math.max(0, start - LOOKBEHIND), start);
   return (
     GLUED_BEFORE.test(before) ||

@@ -3,6 +3,7 @@ import { rejectedByTextAfter, rejectedByTextBefore } from './context';
 import { readExtension } from './extension';
 import type { SupportedCountry } from './metadata';
 import { omitsTrunkPrefix, parseValidNumber } from './parse';
+import { nanpE164 } from './nanp';
 import { looksLikeSomethingElse } from './shapes';
 
 export interface PhoneMatch {
@@ -42,13 +43,14 @@ const MAX_PIECES = 6;
 export function findPhoneNumbers(text: string, { defaultCountry, verdicts }: FindPhoneNumbersOptions): PhoneMatch[] {
   const matches: PhoneMatch[] = [];
   for (const candidate of candidateSpans(text)) {
-    if (countDigits(text.slice(candidate.start, candidate.end)) < MIN_DIGITS) continue;
+    const raw = text.slice(candidate.start, candidate.end);
+    if (countDigits(raw) < MIN_DIGITS) continue;
     if (rejectedByTextBefore(text, candidate.start)) continue;
     const extension = readExtension(text, candidate.end);
     if (rejectedByTextAfter(text, extension?.end ?? candidate.end)) continue;
-    if (looksLikeSomethingElse(text.slice(candidate.start, candidate.end))) continue;
+    if (looksLikeSomethingElse(raw)) continue;
 
-    for (const number of validNumbersWithin(text, candidate, defaultCountry, verdicts)) {
+    for (const number of validNumbersWithin(text, candidate, raw, defaultCountry, verdicts)) {
       const extended = number.span.end === candidate.end ? extension : undefined;
       const end = extended?.end ?? number.span.end;
       matches.push({
@@ -68,8 +70,8 @@ export function findPhoneNumbers(text: string, { defaultCountry, verdicts }: Fin
  * pieces, left to right, for lists like "503 555 0142 / 503 555 0199" or a stray figure beside a
  * number.
  */
-function validNumbersWithin(text: string, candidate: Span, country: SupportedCountry, verdicts: Verdicts | undefined): { span: Span; e164: string }[] {
-  const whole = validE164(text.slice(candidate.start, candidate.end), country, verdicts);
+function validNumbersWithin(text: string, candidate: Span, raw: string, country: SupportedCountry, verdicts: Verdicts | undefined): { span: Span; e164: string }[] {
+  const whole = validE164(raw, country, verdicts);
   if (whole) return [{ span: candidate, e164: whole }];
 
   const parts = pieces(text, candidate);
@@ -94,20 +96,24 @@ function validNumbersWithin(text: string, candidate: Span, country: SupportedCou
 const VERDICTS_KEPT = 20_000;
 
 function validE164(raw: string, country: SupportedCountry, verdicts: Verdicts | undefined): string | undefined {
-  if (!verdicts) return checkedE164(raw, country);
+  const digits = raw.replace(/\D/g, '');
+  if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return undefined;
+  // North American numbers are checked faster than a verdict is kept (a CRM list of distinct
+  // numbers made the bookkeeping cost more than the check); only libphonenumber's are kept.
+  const nanp = nanpE164(raw, digits, country);
+  if (nanp || !verdicts) return nanp ?? libphonenumberE164(raw, digits, country);
   const key = `${country} ${raw}`;
   let verdict = verdicts.get(key);
   if (verdict === undefined) {
     if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
-    verdict = checkedE164(raw, country) ?? null;
+    verdict = libphonenumberE164(raw, digits, country) ?? null;
     verdicts.set(key, verdict);
   }
   return verdict ?? undefined;
 }
 
-function checkedE164(raw: string, country: SupportedCountry): string | undefined {
-  const digits = raw.replace(/\D/g, '');
-  if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return undefined;
+/** libphonenumber's verdict, all countries; a national number must be written as the country writes it. */
+export function libphonenumberE164(raw: string, digits: string, country: SupportedCountry): string | undefined {
   const phone = parseValidNumber(raw, country);
   if (!phone) return undefined;
   const international = /^\(?(?:\+|00)/.test(raw);
