@@ -74,7 +74,6 @@ export function createThreadWindow(conversationId: string, watch: typeof live = 
    * other).
    */
   const chained = (page: number, current: PageRead | null): PageRead | null => {
-    if (page === 0) return { fromEnd: 0 };
     const newer = pages.get(page - 1);
     const older = pages.get(page + 1);
     const seen = (neighbour: number) => (pages.has(neighbour) || edgesLength !== knownLength() ? undefined : edges.get(neighbour));
@@ -85,7 +84,7 @@ export function createThreadWindow(conversationId: string, watch: typeof live = 
     return current && 'above' in current ? (fromOlder ?? fromNewer) : (fromNewer ?? fromOlder);
   };
 
-  /** A read by position for page `page`, skipping rows from the nearer end; and how many rows it holds. */
+  /** A read by position for page `page`, skipping rows from the nearer end; and how many rows it skips. */
   const byPosition = (page: number, total: number): { read: PageRead; skipped: number } => {
     const fromEnd = page * THREAD_PAGE;
     const fromStart = Math.max(0, total - fromEnd - THREAD_PAGE);
@@ -109,6 +108,7 @@ export function createThreadWindow(conversationId: string, watch: typeof live = 
       }
       entry.rows = rows;
       revision.value++;
+      if (page === 0) countWhenIdle();
       if (edgesLength !== knownLength()) {
         edges.clear();
         edgesLength = knownLength();
@@ -148,23 +148,25 @@ export function createThreadWindow(conversationId: string, watch: typeof live = 
     watchPage(nearest.page, finding, nearest.read);
   };
 
-  pages.set(0, { rows: null, stop: () => undefined, read: null, length: 0 });
-  watchPage(0, pages.get(0)!, { fromEnd: 0 });
-  // Counting a long history walks its whole index (a third of a second for 50,000 rows): it waits
-  // until the newest page is read and the browser is idle, so it never competes with the first
+  // Counting a long history walks its whole index (a third of a second for 50,000 rows): it starts
+  // once the newest page is read and the browser is idle, so it never competes with the first
   // paint. Until the count arrives the newest page stands for the timeline; the older pages then
   // join above it, the view anchored to its end.
-  let stopCount = (): void => undefined;
-  let cancelIdle = whenIdle(function startCounting() {
-    if (!pages.get(0)?.rows) {
-      cancelIdle = whenIdle(startCounting);
-      return;
-    }
-    stopCount = watch('timelineLength', [conversationId], (count) => {
-      counted.value = count;
-      reconcile();
+  let counting = false;
+  let stopCounting = (): void => undefined;
+  const countWhenIdle = () => {
+    if (counting) return;
+    counting = true;
+    stopCounting = whenIdle(() => {
+      stopCounting = watch('timelineLength', [conversationId], (count) => {
+        counted.value = count;
+        reconcile();
+      });
     });
-  });
+  };
+
+  pages.set(0, { rows: null, stop: () => undefined, read: null, length: 0 });
+  watchPage(0, pages.get(0)!, { fromEnd: 0 });
 
   const locate = (index: number) => {
     const fromEnd = knownLength() - 1 - index;
@@ -203,8 +205,7 @@ export function createThreadWindow(conversationId: string, watch: typeof live = 
       reconcile();
     },
     dispose(): void {
-      cancelIdle();
-      stopCount();
+      stopCounting();
       finding?.stop();
       for (const entry of pages.values()) entry.stop();
       pages.clear();
