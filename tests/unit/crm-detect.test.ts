@@ -31,4 +31,14 @@ describe('phone number detection', () => {
     expect(document.querySelector('dd')!.textContent).toBe('Call (503) 555-0142 or +1 503 555 0177 today');
     expect(scanForNumbers(document.body, seen)).toEqual([]);
   });
+
+  it('leaves code, fields, editors, tel: links and our own elements alone, wherever the number sits inside them', () => {
+    showPage(`<script>var x = "(503) 555-0101"</script><select><option>(503) 555-0102</option></select>
+      <div contenteditable="true"><p>(503) 555-0103</p></div><div contenteditable=""><b>(503) 555-0104</b></div>
+      <div contenteditable="TRUE">(503) 555-0105</div><div contenteditable="false">(503) 555-0106</div>
+      <a href="tel:+15035550107"><span>(503) 555-0107</span></a><a href="/cases/1">(503) 555-0108</a>
+      <parley-sms>(503) 555-0109</parley-sms><noscript>(503) 555-0110</noscript>`);
+    // The tel: link is a spot of its own; of the text, only what no skipped element holds.
+    expect(scanForNumbers(document.body, new WeakSet()).map((spot) => spot.hit.e164)).toEqual(['+15035550107', '+15035550106', '+15035550108']);
+  });
 });

@@ -19,10 +19,26 @@ const MIN_DIGITS = 7;
 /** Our own elements in the page; never scanned. */
 export const HOST_TAGS = ['parley-sms', 'parley-dock'];
 
-const SKIP = `script, style, noscript, template, textarea, input, select, [contenteditable=""], [contenteditable="true"], a[href^="tel:"], ${HOST_TAGS.join(', ')}`;
+// Where page text is not scanned: code, form fields, rich-text editors, tel: links (their own
+// spots) and our own elements.
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', ...HOST_TAGS]);
+
+const EDITABLE = new Set(['', 'true', 'plaintext-only']);
 
 /**
- * Whether an element is, or is inside, one whose text is not scanned (SKIP), for one pass: the
+ * Whether text in this element is left alone, checked in script: a few attribute reads cost less
+ * than matching a list of selectors for every cell that holds a number. contenteditable is an
+ * enumerated attribute, so "TRUE" makes an editor too.
+ */
+function isSkipped(element: Element): boolean {
+  if (SKIP_TAGS.has(element.localName)) return true;
+  if (element.localName === 'a' && element.getAttribute('href')?.startsWith('tel:')) return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && EDITABLE.has(editable.toLowerCase());
+}
+
+/**
+ * Whether an element is, or is inside, one whose text is not scanned (isSkipped), for one pass: the
  * elements found clear are remembered, so the rows of a table ask only about their own cells and
  * row rather than every ancestor up to the document each time.
  */
@@ -31,7 +47,7 @@ function skipChecker(): (element: Element | null) => boolean {
   return (start) => {
     const path: Element[] = [];
     for (let element = start; element && !clear.has(element); element = element.parentElement) {
-      if (element.matches(SKIP)) return true;
+      if (isSkipped(element)) return true;
       path.push(element);
     }
     for (const element of path) clear.add(element);

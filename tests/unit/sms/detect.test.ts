@@ -98,7 +98,7 @@ describe('findPhoneNumbers — verdicts kept across calls', () => {
     const verdicts = new Map<string, string | null>();
     const text = 'Mobile (503) 555-0142, order 2026-11-02, fax 030 1234567';
     expect(findPhoneNumbers(text, { defaultCountry: 'US', verdicts })).toEqual(findPhoneNumbers(text, { defaultCountry: 'US' }));
-    // A North American number takes the shortcut (utils/sms/detect/nanp.ts), quicker than a kept verdict.
+    // A North American number takes the shortcut (utils/sms/detect/shortcut.ts), quicker than a kept verdict.
     expect(verdicts.has('US (503) 555-0142')).toBe(false);
     expect(verdicts.get('US 030 1234567')).toBeNull();
     expect(findPhoneNumbers(text, { defaultCountry: 'DE', verdicts }).map((match) => match.e164)).toEqual(['+49301234567']);

@@ -3,7 +3,7 @@ import { rejectedByTextAfter, rejectedByTextBefore } from './context';
 import { readExtension } from './extension';
 import type { SupportedCountry } from './metadata';
 import { omitsTrunkPrefix, parseValidNumber } from './parse';
-import { nanpE164 } from './nanp';
+import { shortcutE164 } from './shortcut';
 import { looksLikeSomethingElse } from './shapes';
 
 export interface PhoneMatch {
@@ -98,10 +98,10 @@ const VERDICTS_KEPT = 20_000;
 function validE164(raw: string, country: SupportedCountry, verdicts: Verdicts | undefined): string | undefined {
   const digits = raw.replace(/\D/g, '');
   if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return undefined;
-  // North American numbers are checked faster than a verdict is kept (a CRM list of distinct
-  // numbers made the bookkeeping cost more than the check); only libphonenumber's are kept.
-  const nanp = nanpE164(raw, digits, country);
-  if (nanp || !verdicts) return nanp ?? libphonenumberE164(raw, digits, country);
+  // The shortcut (shortcut.ts) answers faster than a verdict is kept (a CRM list of distinct numbers
+  // made the bookkeeping cost more than the check); only libphonenumber's verdicts are kept.
+  const quick = shortcutE164(raw, digits, country);
+  if (quick || !verdicts) return quick ?? libphonenumberE164(raw, digits, country);
   const key = `${country} ${raw}`;
   let verdict = verdicts.get(key);
   if (verdict === undefined) {

@@ -13,8 +13,21 @@ const AMEX_OR_DINERS = /^\d{4}[ -]\d{6}[ -]\d{4,5}$/;
 // phone number ("1.713.555.0123" is a phone number: there the single digit is the country code).
 const DOTTED_VERSION = /^\d+(?:\.\d+)*\.\d(?:\.\d+)+$/;
 // Four or more one-digit groups ("5 - 0 - 3 - 5 - 5") are a row of figures; no numbering plan
-// writes a phone number that way.
-const SINGLE_DIGIT_GROUPS = /(?:(?:^|\D)\d(?=\D|$).*){4}/;
+// writes a phone number that way. Counted in a loop rather than matched with a backtracking
+// pattern: this runs on every candidate.
+function hasFourSingleDigitGroups(raw: string): boolean {
+  let single = 0;
+  let run = 0;
+  for (let index = 0; index <= raw.length; index += 1) {
+    const code = index < raw.length ? raw.charCodeAt(index) : -1;
+    if (code >= 48 && code <= 57) run += 1;
+    else {
+      if (run === 1 && ++single === 4) return true;
+      run = 0;
+    }
+  }
+  return false;
+}
 const ISBN_13 = /^97[89][- ]\d/;
 // Without separators or an international prefix, a national number is at most 12 digits (a German
 // mobile with its trunk zero); longer runs are account, IMEI or tracking numbers.
@@ -28,7 +41,7 @@ export function looksLikeSomethingElse(raw: string): boolean {
     ZIP_PLUS_4.test(raw) ||
     isIpAddress(raw) ||
     DOTTED_VERSION.test(raw) ||
-    SINGLE_DIGIT_GROUPS.test(raw) ||
+    hasFourSingleDigitGroups(raw) ||
     BLOCKS_OF_FOUR.test(raw) ||
     AMEX_OR_DINERS.test(raw) ||
     ISBN_13.test(raw) ||
