@@ -89,7 +89,7 @@ async function main() {
     console.log(`JS heap after GC: ${last.heapBeforeMb.toFixed(1)} MB with the small conversation open, ${last.heapAfterMb.toFixed(1)} MB with the 50k one (+${(last.heapAfterMb - last.heapBeforeMb).toFixed(1)} MB)`);
     console.log(
       `scroll newest → oldest at ${STEP} px/frame: ${scroll.frames} frames in ${scroll.seconds.toFixed(1)} s, frame median ${scroll.medianFrameMs.toFixed(1)} ms, p95 ${scroll.p95FrameMs.toFixed(1)} ms, longest ${scroll.longestFrameMs.toFixed(1)} ms (target ≤ 50), ` +
-        `${scroll.framesOver50} frames over 50 ms, ${scroll.longTasks} long tasks (longest ${scroll.longestTaskMs.toFixed(0)} ms); ` +
+        `${scroll.framesOver50} frames over 50 ms (${scroll.slowFramesWithoutLongTask} of them without a task of 50 ms or more in the page), ${scroll.longTasks} long tasks (longest ${scroll.longestTaskMs.toFixed(0)} ms); ` +
         `oldest shown "${scroll.oldestShown?.slice(0, 30)}…"; ${scroll.domRows} rows in the DOM at the top; heap after GC ${scroll.heapMb.toFixed(1)} MB`,
     );
     console.log(`after the fling stops at the top, the oldest page is on screen after ${scroll.oldestPageMs.toFixed(0)} ms (reads of pages flung past drain first)`);

@@ -140,6 +140,8 @@ export async function scrollThrough(step: number): Promise<{
   medianFrameMs: number;
   p95FrameMs: number;
   framesOver50: number;
+  /** Of those, the frames during which the page ran no task of 50 ms or more (long tasks): on a shared machine, mostly waiting for a CPU. */
+  slowFramesWithoutLongTask: number;
   longTasks: number;
   longestTaskMs: number;
   seconds: number;
@@ -151,10 +153,11 @@ export async function scrollThrough(step: number): Promise<{
   jumpToMiddleMs: number;
 }> {
   const log = document.querySelector<HTMLElement>('.thread')!;
-  const tasks: number[] = [];
-  const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
+  const tasks: Array<{ start: number; end: number }> = [];
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push({ start: entry.startTime, end: entry.startTime + entry.duration })));
   observer.observe({ type: 'longtask', buffered: false });
   const deltas: number[] = [];
+  const slow: Array<{ start: number; end: number }> = [];
   let last = await nextFrame();
   const began = last;
   let stuck = 0;
@@ -164,6 +167,7 @@ export async function scrollThrough(step: number): Promise<{
     log.scrollTop = Math.max(0, before - step);
     const now = await nextFrame();
     deltas.push(now - last);
+    if (now - last > 50) slow.push({ start: last, end: now });
     last = now;
     if (deltas.length % 100 === 0) {
       trace.push(Math.round(log.scrollTop));
@@ -208,8 +212,9 @@ export async function scrollThrough(step: number): Promise<{
     medianFrameMs: [...deltas].sort((a, b) => a - b)[Math.floor(deltas.length / 2)]!,
     p95FrameMs: [...deltas].sort((a, b) => a - b)[Math.floor(deltas.length * 0.95)]!,
     framesOver50: deltas.filter((delta) => delta > 50).length,
+    slowFramesWithoutLongTask: slow.filter((frame) => !tasks.some((task) => task.start < frame.end && task.end > frame.start)).length,
     longTasks: tasks.length,
-    longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
+    longestTaskMs: tasks.length ? Math.max(...tasks.map((task) => task.end - task.start)) : 0,
     seconds,
     reachedTop: firstRow !== null,
     oldestPageMs,
