@@ -1,3 +1,4 @@
+import { sqlArray } from '../db/arrays';
 import type { Queryable, Transaction } from '../db/db';
 import type { PbxEvent, StoredEvent } from './types';
 
@@ -32,23 +33,19 @@ export type AddressedEvent = {
  */
 export async function insertEvents(tx: Transaction, events: readonly AddressedEvent[], at: Date): Promise<number[]> {
   if (events.length === 0) return [];
-  // One JSON parameter: [event, recipient ids, unread counts or null] per event.
+  // Zipped by position: the payloads as one JSON array (built from each event's JSON, which the live
+  // frames use too, rather than stringified again), each event's recipient ids and unread counts as
+  // array literals (no per-event subqueries picking them out of JSON).
   const rows = await tx.query<{ id: unknown }>(
     `INSERT INTO events (recipient_agent_ids, unread_counts, kind, payload, created_at)
-     SELECT ARRAY(SELECT jsonb_array_elements_text(e.item->1)),
-       CASE WHEN jsonb_typeof(e.item->2) = 'array' THEN ARRAY(SELECT (u #>> '{}')::int FROM jsonb_array_elements(e.item->2) AS u) END,
-       e.item->0->>'kind', e.item->0, $2::timestamptz
-     FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS e(item, n) ORDER BY e.n
+     SELECT e.ids::text[], e.unread::int[], e.payload->>'kind', e.payload, $4::timestamptz
+     FROM ROWS FROM (jsonb_array_elements($1::text::jsonb), unnest($2::text[]), unnest($3::text[])) WITH ORDINALITY AS e(payload, ids, unread, n)
+     ORDER BY e.n
      RETURNING id`,
     [
-      // Built from each event's JSON rather than stringified again: the live frames use the same.
-      `[${events
-        .map(({ recipients, json }) => {
-          const ids = JSON.stringify(recipients.map((r) => r.agentId));
-          const unread = recipients.some((r) => r.unread !== null) ? JSON.stringify(recipients.map((r) => r.unread)) : 'null';
-          return `[${json(null)},${ids},${unread}]`;
-        })
-        .join(',')}]`,
+      `[${events.map(({ json }) => json(null)).join(',')}]`,
+      sqlArray(events.map(({ recipients }) => sqlArray(recipients.map((r) => r.agentId)))),
+      sqlArray(events.map(({ recipients }) => (recipients.some((r) => r.unread !== null) ? sqlArray(recipients.map((r) => r.unread)) : null))),
       at.toISOString(),
     ],
   );
