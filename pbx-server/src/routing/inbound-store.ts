@@ -5,10 +5,11 @@ import type { ConversationView } from '../http/schemas';
 import { previewOf, type StoredMessage } from '../conversations/store';
 import { toConversationRecord, type ConversationRecord, type ConversationRow } from '../conversations/rows';
 import type { ViewKey } from './inbound-views';
+import { NO_AUTOMATION, toAutomation, type NumberAutomation } from './number-automation';
 
 /**
  * The inbound path's two main statements per batch (routing/inbound.ts): every (line, customer)
- * pair's number and open conversation in one query, then every text stored with the conversations'
+ * pair's number, its automation and open conversation in one query, then every text stored with the conversations'
  * activity, the members' unread counts and the conversations' view keys in one more.
  */
 
@@ -16,6 +17,8 @@ export type Line = {
   did: string;
   customer: string;
   number: PbxNumber | null;
+  /** The number's working hours, out-of-hours route and actions (NO_AUTOMATION without a row). */
+  automation: NumberAutomation;
   /**
    * The open conversation of the pair, if any, with its group's kind; memberIds (its members' agent
    * ids) only for a conversation outside a group, the only kind whose members the batch checks.
@@ -34,15 +37,21 @@ type LineRow = ConversationRow & {
   n_messaging_enabled: boolean;
   group_kind: 'ring_group' | 'queue' | null;
   member_ids: string[] | null;
+  a_number: string | null;
+  a_working_hours: unknown;
+  a_out_of_hours_route: unknown;
+  a_actions: unknown;
 };
 
 export async function loadLines(db: Queryable, pairs: readonly { did: string; customer: string }[]): Promise<Line[]> {
   const rows = await db.query<LineRow>(
     `SELECT p.did AS pair_did, p.customer AS pair_customer, n.number AS n_number, n.channel AS n_channel, n.label AS n_label,
        n.carrier AS n_carrier, n.inbound_route AS n_inbound_route, n.messaging_enabled AS n_messaging_enabled, c.*, g.kind AS group_kind,
-       CASE WHEN c.group_id IS NULL THEN (SELECT array_agg(m.agent_id) FROM conversation_members m WHERE m.conversation_id = c.id) END AS member_ids
+       CASE WHEN c.group_id IS NULL THEN (SELECT array_agg(m.agent_id) FROM conversation_members m WHERE m.conversation_id = c.id) END AS member_ids,
+       a.number AS a_number, a.working_hours AS a_working_hours, a.out_of_hours_route AS a_out_of_hours_route, a.actions AS a_actions
      FROM unnest($1::text[], $2::text[]) AS p(did, customer)
      LEFT JOIN numbers n ON n.number = p.did
+     LEFT JOIN number_automation a ON a.number = p.did
      -- One index lookup per pair (LIMIT keeps the planner from turning this into a join that reads
      -- every open conversation: the unique index holds at most one).
      LEFT JOIN LATERAL (SELECT * FROM conversations c WHERE c.did_number = p.did AND c.customer_number = p.customer
@@ -50,8 +59,20 @@ export async function loadLines(db: Queryable, pairs: readonly { did: string; cu
      LEFT JOIN agent_groups g ON g.id = c.group_id`,
     [sqlArray(pairs.map((p) => p.did)), sqlArray(pairs.map((p) => p.customer))],
   );
+  // Parsed once per number, however many of the batch's texts it received.
+  const automation = new Map<string, NumberAutomation>();
+  const automationOf = (r: LineRow) => {
+    if (r.a_number === null) return NO_AUTOMATION;
+    let parsed = automation.get(r.a_number);
+    if (!parsed) {
+      parsed = toAutomation({ number: r.a_number, working_hours: r.a_working_hours, out_of_hours_route: r.a_out_of_hours_route, actions: r.a_actions });
+      automation.set(r.a_number, parsed);
+    }
+    return parsed;
+  };
   return rows.map((r) => ({
     did: r.pair_did,
+    automation: automationOf(r),
     customer: r.pair_customer,
     number:
       r.n_number === null

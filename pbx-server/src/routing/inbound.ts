@@ -18,7 +18,7 @@ import { KeyedBatches } from './keyed-batches';
 import { rerouteOpenConversation, reroutes, retryRingGroupAssignment, startLineConversation } from './start-conversation';
 import { lockInboundRouting } from './routing-lock';
 import { effectiveRoute } from './effective-route';
-import { loadAutomation, type NumberAutomation } from './number-automation';
+import type { NumberAutomation } from './number-automation';
 
 type Pending = { text: InboundText; resolve: (r: { messageId: string }) => void; reject: (err: unknown) => void };
 type Parsed = Pending & { did: string | null; customer: string; key: string; carrierRef: string };
@@ -112,7 +112,7 @@ export class InboundRouter {
     }
     if (accepted.length === 0) return { ids, rejected, loadedViews: new Map() };
 
-    const automation = await loadAutomation(tx, [...new Set(accepted.map((p) => p.number.number))]);
+    const automation = new Map(accepted.map((p) => [p.number.number, lines.get(p.key)!.automation]));
     const { targets, announcements, alreadyStored } = await this.routeConversations(tx, emit, accepted, lines, automation, at);
     for (const [ref, id] of alreadyStored) ids.set(ref, id);
     accepted = accepted.filter((p) => !alreadyStored.has(p.carrierRef));

@@ -17,10 +17,10 @@ export type NumberAutomation = {
 
 export const NO_AUTOMATION: NumberAutomation = { workingHours: null, outOfHoursRoute: null, actions: [] };
 
-type Row = { number: string; working_hours: unknown; out_of_hours_route: unknown; actions: unknown };
+export type AutomationRow = { number: string; working_hours: unknown; out_of_hours_route: unknown; actions: unknown };
 
 // Parsed, not cast: settings written by a newer version fail loudly instead of misrouting.
-const toAutomation = (r: Row): NumberAutomation => ({
+export const toAutomation = (r: AutomationRow): NumberAutomation => ({
   workingHours: r.working_hours === null ? null : workingHoursScheduleSchema.parse(r.working_hours),
   outOfHoursRoute: r.out_of_hours_route === null ? null : InboundRouteSchema.parse(r.out_of_hours_route),
   actions: z.array(ActionSchema).parse(r.actions),
@@ -29,7 +29,7 @@ const toAutomation = (r: Row): NumberAutomation => ({
 /** Every listed number's automation (NO_AUTOMATION for those without), in one query. */
 export async function loadAutomation(db: Queryable, numbers: readonly string[]): Promise<Map<string, NumberAutomation>> {
   if (numbers.length === 0) return new Map();
-  const rows = await db.query<Row>('SELECT * FROM number_automation WHERE number = ANY($1::text[])', [sqlArray(numbers)]);
+  const rows = await db.query<AutomationRow>('SELECT * FROM number_automation WHERE number = ANY($1::text[])', [sqlArray(numbers)]);
   const found = new Map(rows.map((r) => [r.number, toAutomation(r)]));
   return new Map(numbers.map((n) => [n, found.get(n) ?? NO_AUTOMATION]));
 }
