@@ -12,6 +12,10 @@ import { installI18n } from '../setup/i18n';
 import { installThreadLayout } from '../setup/layout';
 
 const NOW = Date.parse('2026-11-20T10:30:00Z');
+/** The thread the tests show: conversation c1's own (the fixtures' messages are c1's). */
+const C1 = 'conversation:c1';
+/** A message as the write paths store it, with its thread key. */
+const inThread = (row: StoredMessage): StoredMessage => ({ ...row, thread: C1 });
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -36,8 +40,8 @@ const view = (row: StoredMessage): ThreadMessage => ({
   readBy: row.id === 'delivered' ? ['Jake Peralta'] : [],
 });
 
-function renderThread(conversationId = 'c1', handlers = { onRetry: vi.fn(), onDelete: vi.fn() }) {
-  const window = createThreadWindow(conversationId);
+function renderThread(thread = C1, handlers = { onRetry: vi.fn(), onDelete: vi.fn() }) {
+  const window = createThreadWindow(thread);
   const now = signal(NOW);
   render(<Thread window={window} toView={view} now={now} {...handlers} />);
   return { window, now, ...handlers };
@@ -53,7 +57,7 @@ describe('thread', () => {
       message({ id: 'sent', direction: 'outbound', status: 'sent', body: 'Found it', createdAt: at(3) }),
       message({ id: 'failed', direction: 'outbound', status: 'failed', failureReason: 'Carrier rejected the number', body: 'Tracking: 1Z999', createdAt: at(4) }),
       { ...message({ id: 'queued', direction: 'outbound', status: 'queued', body: 'Anything else?', createdAt: at(5) }), pending: 1 },
-    ]);
+    ].map((row) => inThread(row as StoredMessage)));
     const { onRetry, onDelete } = renderThread();
     const log = screen.getByRole('log', { name: 'Messages' });
     await waitFor(() => expect(within(log).getAllByRole('listitem')).toHaveLength(6));
@@ -74,7 +78,7 @@ describe('thread', () => {
   });
 
   it('keeps ages current as time passes', async () => {
-    await db().messages.put(message({ id: 'm1', createdAt: NOW - 3 * 60_000 }));
+    await db().messages.put(inThread(message({ id: 'm1', createdAt: NOW - 3 * 60_000 })));
     const { now } = renderThread();
     const time = await screen.findByText('3 min ago');
     now.value = NOW + 60 * 60_000;
@@ -82,7 +86,7 @@ describe('thread', () => {
   });
 
   it('renders bodies as text, never as HTML', async () => {
-    await db().messages.put(message({ id: 'm1', body: '<img src=x onerror=alert(1)>' }));
+    await db().messages.put(inThread(message({ id: 'm1', body: '<img src=x onerror=alert(1)>' })));
     renderThread();
     const log = screen.getByRole('log', { name: 'Messages' });
     await within(log).findByText('<img src=x onerror=alert(1)>');
@@ -92,11 +96,11 @@ describe('thread', () => {
   it('on a long history renders only the rows on screen, reads only their pages, newest at the bottom', async () => {
     const total = 5_000;
     await db().messages.bulkPut(
-      Array.from({ length: total }, (_, i) => message({ id: `m${String(i).padStart(5, '0')}`, body: `text ${i}`, createdAt: NOW - (total - i) * 1000 })),
+      Array.from({ length: total }, (_, i) => inThread(message({ id: `m${String(i).padStart(5, '0')}`, body: `text ${i}`, createdAt: NOW - (total - i) * 1000 }))),
     );
     const watched: Array<{ name: string; args: unknown[] }> = [];
     const { live } = await import('../../utils/ui/live');
-    const window = createThreadWindow('c1', (name, args, onValue) => {
+    const window = createThreadWindow(C1, (name, args, onValue) => {
       watched.push({ name, args: [...args] });
       return live(name, args, onValue);
     });
@@ -122,13 +126,13 @@ describe('thread', () => {
   it('scrolling to the top reads the oldest page and lets go of the pages scrolled past', async () => {
     const total = 1_000;
     await db().messages.bulkPut(
-      Array.from({ length: total }, (_, i) => message({ id: `m${String(i).padStart(5, '0')}`, body: `text ${i}`, createdAt: NOW - (total - i) * 1000 })),
+      Array.from({ length: total }, (_, i) => inThread(message({ id: `m${String(i).padStart(5, '0')}`, body: `text ${i}`, createdAt: NOW - (total - i) * 1000 }))),
     );
     // The rows each page being watched delivered last, and every read asked for.
     const active = new Map<object, string[]>();
     const reads: unknown[] = [];
     const { live } = await import('../../utils/ui/live');
-    const window = createThreadWindow('c1', (name, args, onValue) => {
+    const window = createThreadWindow(C1, (name, args, onValue) => {
       if (name !== 'timelinePage') return live(name, args, onValue);
       reads.push(args[1]);
       const watcher = {};
@@ -162,7 +166,7 @@ describe('thread', () => {
   }, 20_000);
 
   it('shows the empty state once an empty thread has loaded', async () => {
-    renderThread('nothing-here');
+    renderThread('conversation:nothing-here');
     await screen.findByText('No messages yet. Say hello.');
   });
 });

@@ -39,7 +39,7 @@ describe('reading a thread a page at a time by key range', () => {
     const pages: string[][] = [];
     let read: PageRead = { fromEnd: 0 };
     for (;;) {
-      const rows = await timelinePage(db(), 'new', read, 5);
+      const rows = await timelinePage(db(), thread, read, 5);
       if (rows.length === 0) break;
       pages.unshift(idsOf(rows));
       read = { below: rowKeyOf(rows[0]!) };
@@ -53,7 +53,7 @@ describe('reading a thread a page at a time by key range', () => {
     const seen: string[] = [];
     let read: PageRead = { fromStart: 0 };
     for (;;) {
-      const rows = await timelinePage(db(), 'old', read, 5);
+      const rows = await timelinePage(db(), thread, read, 5);
       if (rows.length === 0) break;
       seen.push(...idsOf(rows));
       read = { above: rowKeyOf(rows.at(-1)!) };
@@ -63,8 +63,8 @@ describe('reading a thread a page at a time by key range', () => {
 
   it('finds a page by position from either end', async () => {
     const all = await seedThread(41);
-    expect(idsOf(await timelinePage(db(), 'new', { fromEnd: 10 }, 5))).toEqual(all.slice(26, 31));
-    expect(idsOf(await timelinePage(db(), 'new', { fromStart: 10 }, 5))).toEqual(all.slice(10, 15));
+    expect(idsOf(await timelinePage(db(), thread, { fromEnd: 10 }, 5))).toEqual(all.slice(26, 31));
+    expect(idsOf(await timelinePage(db(), thread, { fromStart: 10 }, 5))).toEqual(all.slice(10, 15));
   });
 });
 
@@ -72,7 +72,7 @@ describe('the thread window over a long history', () => {
   /** The window, with every page read it asks for. */
   function openWindow() {
     const reads: PageRead[] = [];
-    const window = createThreadWindow('new', (name, args, onValue) => {
+    const window = createThreadWindow(thread, (name, args, onValue) => {
       if (name === 'timelinePage') reads.push(args[1] as PageRead);
       return live(name, args, onValue);
     });
@@ -122,7 +122,7 @@ describe('the thread window over a long history', () => {
     let window: ReturnType<typeof createThreadWindow> | undefined;
     const stop = effect(() => {
       opened++;
-      window = createThreadWindow('new');
+      window = createThreadWindow(thread);
       return () => window!.dispose();
     });
     await vi.waitFor(() => expect(shown(window!, 0, 6)).toEqual(all));

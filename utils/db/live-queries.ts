@@ -6,7 +6,7 @@ import { timeline } from './messages';
 import { readMarksOf } from './receipts';
 import { searchHistory } from './search';
 import { listTemplates } from './templates';
-import { pageReadSchema, timelineLength, timelinePage, type PageRead } from './timeline-window';
+import { pageReadSchema, threadKeySchema, timelineLength, timelinePage, type PageRead } from './timeline-window';
 
 /**
  * The read-only queries the panel watches, by name. Named (not passed as functions) so the same
@@ -18,10 +18,10 @@ export const liveQueries = {
   unreadTotal: { args: z.tuple([]), run: (db: ParleyDb) => totalUnread(db) },
   timeline: { args: z.tuple([z.string().min(1)]), run: (db: ParleyDb, conversationId: string) => timeline(db, conversationId) },
   timelinePage: {
-    args: z.tuple([z.string().min(1), pageReadSchema, z.number().int().min(1).max(500)]),
-    run: (db: ParleyDb, conversationId: string, read: PageRead, limit: number) => timelinePage(db, conversationId, read, limit),
+    args: z.tuple([threadKeySchema, pageReadSchema, z.number().int().min(1).max(500)]),
+    run: (db: ParleyDb, thread: string, read: PageRead, limit: number) => timelinePage(db, thread, read, limit),
   },
-  timelineLength: { args: z.tuple([z.string().min(1)]), run: (db: ParleyDb, conversationId: string) => timelineLength(db, conversationId) },
+  timelineLength: { args: z.tuple([threadKeySchema]), run: (db: ParleyDb, thread: string) => timelineLength(db, thread) },
   waitingInQueues: { args: z.tuple([]), run: (db: ParleyDb) => waitingInQueues(db) },
   search: { args: z.tuple([z.string().max(200)]), run: (db: ParleyDb, query: string) => searchHistory(db, query) },
   readMarks: {

@@ -1,40 +1,19 @@
 import Dexie from 'dexie';
 import { z } from 'zod';
 import type { ParleyDb, StoredMessage } from './database';
-import { threadKeyOf } from './thread-key';
-
-type Range = { index: string; key: string };
-const byConversation = (conversationId: string): Range => ({ index: '[conversationId+createdAt]', key: conversationId });
 
 /**
- * The index range of the rows the thread of a conversation shows: for a customer's conversation,
- * every message with that phone number, whichever conversation it was in (thread-key.ts). A number
- * with a single conversation reads its timeline index, the same rows.
+ * The index range of a thread's rows: every message stored with that thread key
+ * ([thread+createdAt]; utils/db/thread-key.ts), whichever of the number's conversations it was in.
+ * Every write path stores the key with the row (and the version 5 upgrade added it to older rows),
+ * so the caller, who has the conversation at hand, names the thread and a page costs a single index
+ * read: no lookup of the conversation, no count of the number's conversations first.
  */
-async function ofConversation(db: ParleyDb, conversationId: string): Promise<Range> {
-  const conversation = await db.conversations.get(conversationId);
-  const thread = conversation ? threadKeyOf(conversation) : null;
-  if (conversation?.customerNumber && thread?.startsWith('number:')) {
-    const number = conversation.customerNumber;
-    const conversations = await db.conversations.where('[customerNumber+activityAt]').between([number, Dexie.minKey], [number, Dexie.maxKey]).count();
-    if (conversations > 1) return { index: '[thread+createdAt]', key: thread };
-  }
-  return byConversation(conversationId);
-}
+const between = (db: ParleyDb, thread: string, from: unknown, to: unknown) =>
+  db.messages.where('[thread+createdAt]').between([thread, from], [thread, to], true, true);
 
-/**
- * Reads a short run of rows of a conversation's thread. Most threads are one conversation's, so
- * its own timeline is read at once, beside the reads that decide which range the thread is, rather
- * than after them: opening a thread then costs one round trip to IndexedDB, not three. For a
- * number with several conversations the number's range is read next.
- */
-async function readShort<T>(db: ParleyDb, conversationId: string, read: (range: Range) => Promise<T>): Promise<T> {
-  const guess = read(byConversation(conversationId));
-  const range = await ofConversation(db, conversationId);
-  if (range.index === byConversation(conversationId).index) return guess;
-  guess.catch(() => undefined);
-  return read(range);
-}
+/** A thread key as thread-key.ts makes it: a customer number's history or one conversation's. */
+export const threadKeySchema = z.string().regex(/^(number|conversation):./);
 
 /** A row's place in the thread's index: its time, then its id among rows of the same millisecond. */
 export const rowKeySchema = z.object({ createdAt: z.number(), id: z.string().min(1) });
@@ -60,33 +39,25 @@ const beyond = (row: StoredMessage, edge: RowKey, older: boolean) =>
   row.createdAt !== edge.createdAt || (older ? row.id < edge.id : row.id > edge.id);
 
 /**
- * One page of a conversation's thread, oldest first: `limit` rows as `read` says (see PageRead).
- * Hidden rows stay in (the thread gives them no height) so positions match the index count.
+ * One page of a thread (its key: thread-key.ts), oldest first: `limit` rows as `read` says (see
+ * PageRead). Hidden rows stay in (the thread gives them no height) so positions match the index count.
  */
-export async function timelinePage(db: ParleyDb, conversationId: string, read: PageRead, limit: number): Promise<StoredMessage[]> {
+export async function timelinePage(db: ParleyDb, thread: string, read: PageRead, limit: number): Promise<StoredMessage[]> {
   if ('below' in read) {
     const { below } = read;
-    const rows = await readShort(db, conversationId, ({ index, key }) =>
-      db.messages.where(index).between([key, Dexie.minKey], [key, below.createdAt], true, true).reverse().filter((row) => beyond(row, below, true)).limit(limit).toArray(),
-    );
+    const rows = await between(db, thread, Dexie.minKey, below.createdAt).reverse().filter((row) => beyond(row, below, true)).limit(limit).toArray();
     return rows.reverse();
   }
   if ('above' in read) {
     const { above } = read;
-    return readShort(db, conversationId, ({ index, key }) =>
-      db.messages.where(index).between([key, above.createdAt], [key, Dexie.maxKey], true, true).filter((row) => beyond(row, above, false)).limit(limit).toArray(),
-    );
+    return between(db, thread, above.createdAt, Dexie.maxKey).filter((row) => beyond(row, above, false)).limit(limit).toArray();
   }
-  const all = ({ index, key }: Range) => db.messages.where(index).between([key, Dexie.minKey], [key, Dexie.maxKey]);
-  if ('fromEnd' in read && read.fromEnd === 0) return (await readShort(db, conversationId, (range) => all(range).reverse().limit(limit).toArray())).reverse();
-  // A read by position skips rows: never spent on a guess.
-  const range = await ofConversation(db, conversationId);
-  if ('fromStart' in read) return all(range).offset(read.fromStart).limit(limit).toArray();
-  return (await all(range).reverse().offset(read.fromEnd).limit(limit).toArray()).reverse();
+  const all = between(db, thread, Dexie.minKey, Dexie.maxKey);
+  if ('fromStart' in read) return all.offset(read.fromStart).limit(limit).toArray();
+  return (await all.reverse().offset(read.fromEnd).limit(limit).toArray()).reverse();
 }
 
-/** How many rows the timeline holds, hidden ones included: the thread's scroll height. */
-export async function timelineLength(db: ParleyDb, conversationId: string): Promise<number> {
-  const { index, key } = await ofConversation(db, conversationId);
-  return db.messages.where(index).between([key, Dexie.minKey], [key, Dexie.maxKey]).count();
+/** How many rows the thread holds, hidden ones included: the thread's scroll height. */
+export function timelineLength(db: ParleyDb, thread: string): Promise<number> {
+  return between(db, thread, Dexie.minKey, Dexie.maxKey).count();
 }

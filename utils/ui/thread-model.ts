@@ -1,6 +1,7 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { StoredConversation } from '../db/database';
 import type { ReadMark } from '../db/receipts';
+import { threadKeyOf } from '../db/thread-key';
 import { live } from './live';
 import { createThreadWindow, type ThreadWindow } from './thread-window';
 import { threadMessageMapper, toThreadHeader } from './view-data';
@@ -14,13 +15,20 @@ export function createThreadSection(deps: { selected: ReadonlySignal<StoredConve
   const window = signal<ThreadWindow | null>(null);
   const readMarks = signal<ReadMark[]>([]);
 
+  // The thread shown is the selected conversation's thread key (its number's history for a customer
+  // conversation), known from the listed row: the window reads its pages by that key directly.
+  // Keyed by the string, so a new version of the same conversation's row keeps the window.
+  const threadKey = computed(() => {
+    const row = deps.selected.value;
+    return row && row.id === deps.selectedId.value ? threadKeyOf(row) : null;
+  });
   effect(() => {
-    const id = deps.selectedId.value;
-    if (!id) {
+    const key = threadKey.value;
+    if (!key) {
       window.value = null;
       return;
     }
-    const opened = createThreadWindow(id);
+    const opened = createThreadWindow(key);
     window.value = opened;
     return () => opened.dispose();
   });

@@ -30,7 +30,8 @@ function whenIdle(work: () => void): () => void {
 }
 
 /**
- * The part of one conversation's timeline the thread has on screen, as live pages of
+ * The part of one thread (a number's history or one conversation's: utils/db/thread-key.ts) the
+ * thread view has on screen, as live pages of
  * THREAD_PAGE rows counted back from the newest (utils/db/timeline-window.ts). Only the pages
  * covering the visible range are watched; scrolled-away pages are dropped, so a 50,000-message
  * history never sits in memory. The newest page is always watched: it is what opens first and
@@ -44,7 +45,7 @@ function whenIdle(work: () => void): () => void {
  * newest (`below` a newer page) follow it when new messages push every row back; pages fixed from
  * the oldest end are read again when the length changes.
  */
-export function createThreadWindow(conversationId: string, watch: typeof live = live) {
+export function createThreadWindow(thread: string, watch: typeof live = live) {
   const pages = new Map<number, Page>();
   const counted = signal<number | null>(null);
   /** Bumped whenever a page's rows change, so views re-read rowAt(). */
@@ -98,7 +99,7 @@ export function createThreadWindow(conversationId: string, watch: typeof live = 
     entry.read = read;
     entry.length = total;
     const limit = 'fromStart' in read ? Math.max(1, Math.min(THREAD_PAGE, total - page * THREAD_PAGE)) : THREAD_PAGE;
-    entry.stop = watch('timelinePage', [conversationId, read, limit], (rows) => {
+    entry.stop = watch('timelinePage', [thread, read, limit], (rows) => {
       if (finding === entry) finding = null;
       if (pages.get(page) !== entry) {
         // A read by position for a page scrolled away meanwhile: done, let the next one start.
@@ -158,7 +159,7 @@ export function createThreadWindow(conversationId: string, watch: typeof live = 
     if (counting) return;
     counting = true;
     stopCounting = whenIdle(() => {
-      stopCounting = watch('timelineLength', [conversationId], (count) => {
+      stopCounting = watch('timelineLength', [thread], (count) => {
         counted.value = count;
         reconcile();
       });
