@@ -241,6 +241,9 @@ const FOLLOW_UP_PATH = [
   'conversation update (activity and unread total) and one event row listing the 5 recipients; no row per',
   'member (unread = conversation total - member base, migration 011), no row per recipient (migration 012),',
   'and the conversation view comes from a cache keyed by its view version (routing/inbound-views.ts).',
+  'PostgreSQL stores up to 4 batches side by side (never two with the same customer and line); PGlite one.',
+  'Each event is serialized once for its 5 frames. The agent sockets run in this process and find a bench',
+  'text in a frame without parsing all of it (push-clients.ts); the server sends every frame in full.',
   'Target: follow-ups >= 40% of the baseline, push p99 < 50 ms at 100/s.',
 ].join('\n');
 
