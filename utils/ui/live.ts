@@ -5,6 +5,8 @@ import { createBackgroundLiveQueries } from './live-through-background';
 
 type Source = 'local' | 'background';
 let source: Promise<Source> | undefined;
+/** The source once known, so later queries start in the same task rather than a microtask later. */
+let known: Source | undefined;
 let throughBackground: ReturnType<typeof createBackgroundLiveQueries> | undefined;
 
 /**
@@ -16,37 +18,78 @@ function chooseSource(): Promise<Source> {
   return (source ??= db()
     .open()
     .then(
-      () => 'local' as const,
+      () => (known = 'local'),
       (error: unknown) => {
         console.info('[parley] IndexedDB is not available here; reading through the background', error);
-        return 'background' as const;
+        return (known = 'background');
       },
     ));
 }
+
+type Options = {
+  /**
+   * Read the first value at once, in this task. Dexie's liveQuery runs its first query only after a
+   * setTimeout(0), that is after whatever else this task does (the panel re-rendering for a new
+   * selection): for what the agent waits for (a thread's newest page) the read starts now and
+   * runs in IndexedDB beside that render. The live query still subscribes now; its first value is
+   * dropped when it equals the one delivered (the rows did not change in between), so the view is
+   * not rendered twice.
+   */
+  now?: boolean;
+};
 
 /**
  * Bridges a named Dexie query into a signal: `onValue` runs now and after every change to the rows
  * it read, wherever they were written. Returns the unsubscribe, so it fits an effect's cleanup.
  */
-export function live<N extends LiveQueryName>(name: N, args: LiveQueryArgs<N>, onValue: (value: LiveQueryValue<N>) => void): () => void {
+export function live<N extends LiveQueryName>(name: N, args: LiveQueryArgs<N>, onValue: (value: LiveQueryValue<N>) => void, options: Options = {}): () => void {
   let stop: (() => void) | undefined;
   let cancelled = false;
   const deliver = onValue as (value: unknown) => void;
-  void chooseSource().then((where) => {
+  const start = (where: Source) => {
     if (cancelled) return;
-    if (where === 'local') {
-      const subscription = liveQuery(() => runLiveQuery(db(), name, args)).subscribe({
-        next: deliver,
-        error: (error) => console.error('[parley] live query failed', error),
-      });
-      stop = () => subscription.unsubscribe();
-    } else {
+    if (where === 'local') stop = watchLocal(name, args, deliver, options.now === true);
+    else {
       throughBackground ??= createBackgroundLiveQueries();
       stop = throughBackground(name, [...args], deliver);
     }
-  });
+  };
+  if (known) start(known);
+  else void chooseSource().then(start);
   return () => {
     cancelled = true;
     stop?.();
+  };
+}
+
+/** A named query over this page's own IndexedDB, as a Dexie liveQuery (see Options.now for `now`). */
+function watchLocal(name: LiveQueryName, args: readonly unknown[], deliver: (value: unknown) => void, now: boolean): () => void {
+  let closed = false;
+  /** The value read at once, as JSON, until the live query's first value is compared with it. */
+  let early: string | undefined;
+  let liveDelivered = false;
+  if (now) {
+    runLiveQuery(db(), name, args).then(
+      (value) => {
+        if (closed || liveDelivered) return;
+        early = JSON.stringify(value);
+        deliver(value);
+      },
+      () => undefined, // the live query reports the same failure
+    );
+  }
+  const subscription = liveQuery(() => runLiveQuery(db(), name, args)).subscribe({
+    next: (value) => {
+      const first = !liveDelivered;
+      liveDelivered = true;
+      if (first && early !== undefined && JSON.stringify(value) === early) return;
+      early = undefined;
+      deliver(value);
+    },
+    error: (error) => console.error('[parley] live query failed', error),
+  });
+  return () => {
+    closed = true;
+    subscription.unsubscribe();
   };
 }

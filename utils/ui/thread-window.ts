@@ -99,6 +99,8 @@ export function createThreadWindow(thread: string, watch: typeof live = live) {
     entry.read = read;
     entry.length = total;
     const limit = 'fromStart' in read ? Math.max(1, Math.min(THREAD_PAGE, total - page * THREAD_PAGE)) : THREAD_PAGE;
+    // The newest page is what the agent waits for on opening: its read starts at once (live.ts).
+    const opening = 'fromEnd' in read && read.fromEnd === 0;
     entry.stop = watch('timelinePage', [thread, read, limit], (rows) => {
       if (finding === entry) finding = null;
       if (pages.get(page) !== entry) {
@@ -116,7 +118,7 @@ export function createThreadWindow(thread: string, watch: typeof live = live) {
       }
       if (rows.length > 0 && entry.length === edgesLength) edges.set(page, { oldest: rowKeyOf(rows[0]!), newest: rowKeyOf(rows.at(-1)!) });
       reconcile();
-    });
+    }, { now: opening });
   };
 
   /**

@@ -19,6 +19,26 @@ type Scroll = Awaited<ReturnType<Page['scrollThrough']>>;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** Starts the page's CPU profiler; the returned function stops it and lists self time per function. */
+async function profiler(page: import('playwright-core').Page): Promise<() => Promise<string>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map<string, number>();
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const deltas = profile.timeDeltas ?? [];
+    (profile.samples ?? []).forEach((id, index) => {
+      const frame = byId.get(id)!.callFrame;
+      const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (deltas[index] ?? 0) / 1000);
+    });
+    return [...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([key, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${key}`).join('\n');
+  };
+}
+
 async function main() {
   const script = await bundleBenchPage(resolve(import.meta.dirname, 'thread-open.page.ts'));
   const browser = await launchWithExtension({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
@@ -46,6 +66,8 @@ async function main() {
 
     const raw: number[] = [];
     const opens: Open[] = [];
+    // BENCH_PROFILE=open: where the opening rounds spend the page's CPU (the profiler slows them).
+    const openProfile = process.env.BENCH_PROFILE === 'open' ? await profiler(page) : null;
     for (let round = 0; round < ROUNDS; round++) {
       if (process.env.BENCH_VERBOSE) console.log(`round ${round}`);
       const read = await run<{ ms: number; rows: number }>('bench.rawNewest50()');
@@ -53,25 +75,10 @@ async function main() {
       raw.push(read.ms);
       opens.push(await run<Open>(`bench.openBig(${MESSAGES})`));
     }
-    const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.start');
-    }
+    if (openProfile) console.log(`CPU self time over the opening rounds (profiled):\n${await openProfile()}`);
+    const cdp = process.env.BENCH_PROFILE === 'scroll' || process.env.BENCH_PROFILE === '1' ? await profiler(page) : null;
     const scroll = await run<Scroll>(`bench.scrollThrough(${STEP})`).catch((error: unknown) => ({ error }) as unknown as Scroll);
-    if (cdp) {
-      // Self time per function while scrolling, to see where a slow frame goes.
-      const { profile } = await cdp.send('Profiler.stop');
-      const self = new Map<string, number>();
-      const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-      const deltas = profile.timeDeltas ?? [];
-      (profile.samples ?? []).forEach((id, index) => {
-        const frame = byId.get(id)!.callFrame;
-        const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}`;
-        self.set(key, (self.get(key) ?? 0) + (deltas[index] ?? 0) / 1000);
-      });
-      console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([key, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${key}`).join('\n'));
-    }
+    if (cdp) console.log(`CPU self time while scrolling:\n${await cdp()}`);
     if ('error' in scroll) throw (scroll as unknown as { error: Error }).error;
     if (!scroll.reachedTop || !scroll.oldestShown?.startsWith('Customer text 0:')) throw new Error(`the scroll did not reach the oldest message (top shows ${scroll.oldestShown})`);
 

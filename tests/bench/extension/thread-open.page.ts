@@ -22,7 +22,7 @@ export async function seed(count: number): Promise<void> {
     return { ...row, activityAt: activityAt(row), unread: 0 };
   };
   await db.conversations.bulkPut([conversation('big', 'Maria Lopez', start + count * 1000, body(count - 1)), conversation('small', 'Dan Osei', start + 1000, 'Hi')]);
-  await db.messages.put({ id: 'small-1', conversationId: 'small', direction: 'inbound', body: 'Hi', from: '+15035550177', to: '+15035550100', status: 'received', failureReason: null, senderAgentId: null, idempotencyKey: null, createdAt: start + 1000 });
+  await db.messages.put({ id: 'small-1', conversationId: 'small', direction: 'inbound', body: 'Hi', from: '+15035550177', to: '+15035550100', status: 'received', failureReason: null, senderAgentId: null, idempotencyKey: null, createdAt: start + 1000, thread: 'number:+15035550177' });
   for (let at = 0; at < count; at += 5000) {
     const rows = [];
     for (let i = at; i < Math.min(count, at + 5000); i++) {
