@@ -1,6 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { memo } from 'preact/compat';
-import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { StoredMessage } from '../utils/db/database';
 import { t } from '../utils/i18n';
 import { THREAD_PAGE, type ThreadWindow } from '../utils/ui/thread-window';
@@ -21,6 +21,13 @@ const SHOW_EVERY = 120;
 
 /** Typical height of a message, until its page is measured. */
 const ESTIMATED_ROW = 56;
+
+/**
+ * Rows of the newest page rendered in the thread's first frame: more than a tall screen shows at
+ * the smallest row height. The rest of the page (up in the scrollback) follows right after that
+ * frame is painted, so opening a thread does not wait for rendering and laying out rows no one sees yet.
+ */
+const FIRST_FRAME_ROWS = 24;
 
 /**
  * The timeline, newest at the bottom, virtualized by page: the virtual items are pages of
@@ -49,8 +56,23 @@ function pagePositions(count: number, page: number): { start: number; end: numbe
   return { start: Math.max(0, end - THREAD_PAGE + 1), end };
 }
 
+/** False until the thread's first frame has been painted (a frame later, then a task after it). */
+function usePaintedOnce(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
 function VirtualPages({ window, toView, now, focusMessageId, onRetry, onDelete, count }: Props & { count: number }) {
   const list = useRef<HTMLDivElement>(null);
+  const painted = usePaintedOnce();
   void window.revision.value;
   // One view per stored row (a page read again brings new rows): unchanged messages keep theirs,
   // so they are not rendered again.
@@ -117,9 +139,11 @@ function VirtualPages({ window, toView, now, focusMessageId, onRetry, onDelete, 
     <div class="thread__list" ref={list} style={{ height: `${virtualizer.getTotalSize()}px` }}>
       {items.map((item) => {
         const { start, end } = pagePositions(count, pages - 1 - item.index);
+        // Until the first frame is painted, rows above the screenful are placeholders of the estimated height.
+        const firstShown = painted ? start : Math.max(start, count - FIRST_FRAME_ROWS);
         const rows = [];
         for (let position = start; position <= end; position++) {
-          const row = window.rowAt(position);
+          const row = position < firstShown ? undefined : window.rowAt(position);
           if (!row) rows.push(<li key={position} aria-setsize={count} aria-posinset={position + 1} class="thread__placeholder" aria-hidden="true" />);
           else if (row.hidden) rows.push(<li key={row.id} aria-setsize={count} aria-posinset={position + 1} class="thread__hidden" aria-hidden="true" />);
           else rows.push(<MessageItem key={row.id} message={viewOf(row)} now={now} position={position + 1} size={count} onRetry={onRetry} onDelete={onDelete} />);

@@ -123,6 +123,30 @@ describe('thread', () => {
     expect(pageReads.map((w) => w.args[1])).toEqual([{ fromEnd: 0 }]);
   });
 
+  it('renders a screenful of the newest page in its first frame and the rest of the page after it', async () => {
+    const total = 100;
+    await db().messages.bulkPut(
+      Array.from({ length: total }, (_, i) => inThread(message({ id: `m${String(i).padStart(5, '0')}`, body: `text ${i}`, createdAt: NOW - (total - i) * 1000 }))),
+    );
+    // How many messages the DOM held when the newest first appeared (a mutation callback runs before any frame).
+    const firstFrame = new Promise<number>((resolve) => {
+      const observer = new MutationObserver(() => {
+        const bodies = document.querySelectorAll('.thread .bubble__body');
+        if (![...bodies].some((node) => node.textContent === 'text 99')) return;
+        observer.disconnect();
+        resolve(bodies.length);
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    renderThread();
+    const log = screen.getByRole('log', { name: 'Messages' });
+    expect(await firstFrame).toBe(24);
+    // The rows above follow, every position keeping its place.
+    const newestPage = () => [...log.querySelectorAll('.thread__page')].find((page) => page.textContent?.includes('text 99'))!;
+    await waitFor(() => expect(newestPage().querySelectorAll('.bubble__body')).toHaveLength(THREAD_PAGE));
+    expect([...newestPage().querySelectorAll('.bubble__body')].map((node) => node.textContent)).toEqual(Array.from({ length: THREAD_PAGE }, (_, i) => `text ${50 + i}`));
+  });
+
   it('scrolling to the top reads the oldest page and lets go of the pages scrolled past', async () => {
     const total = 1_000;
     await db().messages.bulkPut(
