@@ -1,4 +1,4 @@
-import { findPhoneNumbers, normalizeToE164, type SupportedCountry, type Verdicts } from '../sms/detect';
+import { findPhoneNumbers, normalizeToE164, type PhoneMatch, type SupportedCountry, type Verdicts } from '../sms/detect';
 import { countDigits } from '../sms/detect/candidates';
 
 export interface PhoneHit {
@@ -45,19 +45,16 @@ function isSkipped(element: Element): boolean {
 function skipChecker(): (element: Element | null) => boolean {
   const clear = new Set<Element>();
   return (start) => {
-    const path: Element[] = [];
-    for (let element = start; element && !clear.has(element); element = element.parentElement) {
-      if (isSkipped(element)) return true;
-      path.push(element);
-    }
-    for (const element of path) clear.add(element);
+    let known = start;
+    for (; known && !clear.has(known); known = known.parentElement) if (isSkipped(known)) return true;
+    for (let element = start; element && element !== known; element = element.parentElement) clear.add(element);
     return false;
   };
 }
 
 /** Phone numbers in page text; dates, amounts, order and postal codes are not (utils/sms/detect). */
-export function findNumbers(text: string, defaultCountry: SupportedCountry = 'US', verdicts?: Verdicts): Array<PhoneHit & { end: number }> {
-  return findPhoneNumbers(text, { defaultCountry, verdicts }).map(({ e164, raw, end }) => ({ e164, formatted: raw, end }));
+export function findNumbers(text: string, defaultCountry: SupportedCountry = 'US', verdicts?: Verdicts): PhoneMatch[] {
+  return findPhoneNumbers(text, { defaultCountry, verdicts });
 }
 
 /** A `tel:` link's number; the label is the link's own text when it has one. */
@@ -89,7 +86,9 @@ export function scanForNumbers(root: Element, seen: WeakSet<Node>, defaultCountr
   const found: Array<{ text: Text; length: number; numbers: ReturnType<typeof findNumbers> }> = [];
   while (walker.nextNode()) {
     const text = walker.currentNode as Text;
-    // Each read of a text node's data makes a new string: read once.
+    // Each read of a text node's data makes a new string: text too short for a number is not read,
+    // the rest is read once.
+    if (text.length < MIN_DIGITS) continue;
     const data = text.nodeValue!;
     if (countDigits(data) < MIN_DIGITS || seen.has(text)) continue;
     const numbers = findNumbers(data, defaultCountry, verdicts);
@@ -101,7 +100,7 @@ export function scanForNumbers(root: Element, seen: WeakSet<Node>, defaultCountr
     // Only text that held a number is remembered: text without one costs nothing to read again.
     let current = text;
     let consumed = 0;
-    for (const { end, e164, formatted } of numbers) {
+    for (const { end, e164, raw: formatted } of numbers) {
       seen.add(current);
       const rest = end < length ? current.splitText(end - consumed) : null;
       spots.push({ after: current, hit: { e164, formatted } });

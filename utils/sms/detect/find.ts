@@ -46,9 +46,10 @@ export function findPhoneNumbers(text: string, { defaultCountry, verdicts }: Fin
     const raw = text.slice(candidate.start, candidate.end);
     if (countDigits(raw) < MIN_DIGITS) continue;
     if (rejectedByTextBefore(text, candidate.start)) continue;
+    // Before the text after: a date or a range alone in its cell is common and needs no extension read.
+    if (looksLikeSomethingElse(raw)) continue;
     const extension = readExtension(text, candidate.end);
     if (rejectedByTextAfter(text, extension?.end ?? candidate.end)) continue;
-    if (looksLikeSomethingElse(raw)) continue;
 
     for (const number of validNumbersWithin(text, candidate, raw, defaultCountry, verdicts)) {
       const extended = number.span.end === candidate.end ? extension : undefined;
