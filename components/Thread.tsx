@@ -3,6 +3,7 @@ import { memo } from 'preact/compat';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { StoredMessage } from '../utils/db/database';
 import { t } from '../utils/i18n';
+import { afterNextPaint } from '../utils/ui/after-paint';
 import { THREAD_PAGE, type ThreadWindow } from '../utils/ui/thread-window';
 import type { ThreadMessage } from '../utils/ui/view-data';
 import { MessageItem, type FailedMessageActions } from './MessageItem';
@@ -56,17 +57,10 @@ function pagePositions(count: number, page: number): { start: number; end: numbe
   return { start: Math.max(0, end - THREAD_PAGE + 1), end };
 }
 
-/** False until the thread's first frame has been painted (a frame later, then a task after it). */
+/** False until the thread's first frame has been painted. */
 function usePaintedOnce(): boolean {
   const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
+  useEffect(() => afterNextPaint(() => setPainted(true)), []);
   return painted;
 }
 

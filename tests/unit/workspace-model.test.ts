@@ -78,6 +78,21 @@ describe('WorkspaceModel', () => {
     workspace[Symbol.dispose]();
   });
 
+  it('asks the background for the history and the send options after the new thread’s first frame, not in the selecting click', async () => {
+    await upsertConversation(db(), conversation({ id: 'c1' }));
+    const workspace = new WorkspaceModel();
+    await vi.waitFor(() => expect(workspace.selected.value).toBeNull());
+    const before = sent.length;
+    workspace.select('c1');
+    await Promise.resolve();
+    // The click's task (and the render it sets off in microtasks) sends nothing to the background.
+    expect(sent.slice(before).map((m) => m.name)).toEqual([]);
+    await vi.waitFor(() =>
+      expect(sent.slice(before).map((m) => m.name).sort()).toEqual(['panel→bg:load-messages', 'panel→bg:send-options']),
+    );
+    workspace[Symbol.dispose]();
+  });
+
   it('sends to another of the contact’s numbers through that thread, from the chosen caller ID', async () => {
     await upsertConversation(db(), conversation({ id: 'c1', customerNumber: '+15035550142', didNumber: '+15035550100' }));
     answer = (name) => {

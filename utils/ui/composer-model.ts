@@ -1,6 +1,7 @@
 import { action, computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { StoredConversation } from '../db/database';
 import { request } from '../messaging/client';
+import { afterNextPaint } from './after-paint';
 import type { CallerId, ContactNumber } from '../model/contact';
 import { DEFAULT_SMS_SPLITTING, readPreference, SmsSplittingSchema } from '../model/preferences';
 import { smsSplittingItem } from '../settings';
@@ -39,16 +40,20 @@ export function createComposerSection(deps: {
     callerIds.value = [];
     if (!id) return;
     let current = true;
-    request('panel→bg:send-options', { conversationId: id }).then(
-      (options) => {
-        if (!current) return;
-        destinations.value = options.destinations;
-        callerIds.value = options.callerIds;
-      },
-      (error: unknown) => console.warn('[parley] could not read the send options', error),
+    // Asked once the new thread's first frame is painted, not in the task of the click that selected it.
+    const cancel = afterNextPaint(() =>
+      request('panel→bg:send-options', { conversationId: id }).then(
+        (options) => {
+          if (!current) return;
+          destinations.value = options.destinations;
+          callerIds.value = options.callerIds;
+        },
+        (error: unknown) => console.warn('[parley] could not read the send options', error),
+      ),
     );
     return () => {
       current = false;
+      cancel();
     };
   });
   effect(() => {

@@ -8,6 +8,7 @@ import type { HistoryMatches } from '../db/search';
 import { connectionItem, sessionItem } from '../settings';
 import { createComposerSection } from './composer-model';
 import { createConversationActions } from './conversation-actions-model';
+import { afterNextPaint } from './after-paint';
 import { explain } from './errors';
 import { live } from './live';
 import { createNewChat } from './new-chat-model';
@@ -82,8 +83,9 @@ export const WorkspaceModel = createModel(() => {
     selectedId.value = id;
     focusMessageId.value = null;
     notice.value = null;
-    // Best effort: the event stream normally has the history already.
-    request('panel→bg:load-messages', { conversationId: id }).catch(() => undefined);
+    // Best effort: the event stream normally has the history already. After the thread's first
+    // frame: the message round trip to the background would otherwise be part of the click's task.
+    afterNextPaint(() => void request('panel→bg:load-messages', { conversationId: id }).catch(() => undefined));
   });
 
   effect(() => {

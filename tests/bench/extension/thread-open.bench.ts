@@ -91,6 +91,8 @@ async function main() {
     console.log(`baseline: raw IndexedDB read of the newest 50 records     ${rawMs.toFixed(1).padStart(7)} ms`);
     console.log(`click → newest message in the DOM                          ${inDom.toFixed(1).padStart(7)} ms  (${(inDom / rawMs).toFixed(2)}× the raw read; target < 3×)`);
     console.log(`click → newest message painted (next frame)                ${painted.toFixed(1).padStart(7)} ms  (${(painted / rawMs).toFixed(2)}×)`);
+    const phase = (key: keyof Open['phases']) => median(opens.map((o) => o.phases[key])).toFixed(1);
+    console.log(`where an open goes (medians, ms after the click): first index read issued ${phase('firstReadIssuedMs')}, answered ${phase('firstReadDoneMs')}; click task and its render done ${phase('clickTaskDoneMs')}`);
     console.log(`click → thread length known (scrollbar spans all)         ${median(opens.map((o) => o.lengthKnownMs)).toFixed(1).padStart(7)} ms`);
     const last = opens.at(-1)!;
     console.log(`JS heap after GC: ${last.heapBeforeMb.toFixed(1)} MB with the small conversation open, ${last.heapAfterMb.toFixed(1)} MB with the 50k one (+${(last.heapAfterMb - last.heapBeforeMb).toFixed(1)} MB)`);
