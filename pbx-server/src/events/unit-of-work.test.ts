@@ -37,13 +37,19 @@ function fakeDb() {
 const settle = () => new Promise((r) => setImmediate(r));
 
 describe('EventWriter', () => {
-  it('publishes events in cursor order when commits come back out of order', async () => {
+  /** A writer over fakeDb and the cursors agent a1 is sent, in order. */
+  function writerAndCursors() {
     const { db, commits } = fakeDb();
     const bus = new InProcessEventBus();
     const seen: number[] = [];
     bus.subscribe('a1', (e: StoredEvent) => seen.push(e.cursor));
     const writer = new EventWriter(db, bus, { now: () => new Date(0) } as never);
-    const event = { kind: 'conversation.removed' as const, conversationId: 'c' };
+    return { writer, commits, seen };
+  }
+  const event = { kind: 'conversation.removed' as const, conversationId: 'c' };
+
+  it('publishes events in cursor order when commits come back out of order', async () => {
+    const { writer, commits, seen } = writerAndCursors();
     const first = writer.run(async (_tx, emit) => emit(['a1'], event));
     const second = writer.run(async (_tx, emit) => (emit(['a1'], event), emit(['a1'], event)));
     await settle();
@@ -56,12 +62,7 @@ describe('EventWriter', () => {
   });
 
   it('publishes the later events once an earlier transaction failed after taking its ids', async () => {
-    const { db, commits } = fakeDb();
-    const bus = new InProcessEventBus();
-    const seen: number[] = [];
-    bus.subscribe('a1', (e: StoredEvent) => seen.push(e.cursor));
-    const writer = new EventWriter(db, bus, { now: () => new Date(0) } as never);
-    const event = { kind: 'conversation.removed' as const, conversationId: 'c' };
+    const { writer, commits, seen } = writerAndCursors();
     const failing = writer.run(async (_tx, emit) => emit(['a1'], event));
     const later = writer.run(async (_tx, emit) => emit(['a1'], event));
     await settle();
