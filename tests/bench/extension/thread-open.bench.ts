@@ -39,6 +39,37 @@ async function profiler(page: import('playwright-core').Page): Promise<() => Pro
   };
 }
 
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { data?: { url?: string; functionName?: string } } };
+
+/**
+ * Traces the page (BENCH_TRACE=scroll); the returned function stops and lists each main-thread task
+ * of 50 ms or more with the longest events inside it (script, style, layout, GC), to name the slow frames.
+ */
+async function longTaskTrace(page: import('playwright-core').Page): Promise<() => Promise<string>> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  return async () => {
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await complete;
+    const main = events.find((event) => event.name === 'thread_name' && (event.args as { name?: string } | undefined)?.name === 'CrRendererMain');
+    const onMain = events.filter((event) => event.ph === 'X' && event.dur !== undefined && (!main || (event.pid === main.pid && event.tid === main.tid)));
+    const long = onMain.filter((event) => event.name === 'RunTask' && event.dur! >= 50_000);
+    return long
+      .map((task) => {
+        const inside = onMain
+          .filter((event) => event !== task && event.ts >= task.ts && event.ts + event.dur! <= task.ts + task.dur! && event.name !== 'RunTask')
+          .sort((a, b) => b.dur! - a.dur!)
+          .slice(0, 6)
+          .map((event) => `${event.name}${event.args?.data?.functionName ? ` ${event.args.data.functionName}` : ''}${event.args?.data?.url ? ` ${event.args.data.url.split('/').pop()}` : ''} ${(event.dur! / 1000).toFixed(1)}`);
+        return `  ${(task.dur! / 1000).toFixed(0)} ms: ${inside.join(', ')}`;
+      })
+      .join('\n') || '  none';
+  };
+}
+
 async function main() {
   const script = await bundleBenchPage(resolve(import.meta.dirname, 'thread-open.page.ts'));
   const browser = await launchWithExtension({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
@@ -77,8 +108,10 @@ async function main() {
     }
     if (openProfile) console.log(`CPU self time over the opening rounds (profiled):\n${await openProfile()}`);
     const cdp = process.env.BENCH_PROFILE === 'scroll' || process.env.BENCH_PROFILE === '1' ? await profiler(page) : null;
+    const trace = process.env.BENCH_TRACE === 'scroll' ? await longTaskTrace(page) : null;
     const scroll = await run<Scroll>(`bench.scrollThrough(${STEP})`).catch((error: unknown) => ({ error }) as unknown as Scroll);
     if (cdp) console.log(`CPU self time while scrolling:\n${await cdp()}`);
+    if (trace) console.log(`tasks of 50 ms or more on the page's main thread while scrolling (traced):\n${await trace()}`);
     if ('error' in scroll) throw (scroll as unknown as { error: Error }).error;
     if (!scroll.reachedTop || !scroll.oldestShown?.startsWith('Customer text 0:')) throw new Error(`the scroll did not reach the oldest message (top shows ${scroll.oldestShown})`);
 
