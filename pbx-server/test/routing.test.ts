@@ -133,6 +133,9 @@ describe.each(BACKENDS)('inbound rules: ring group, queue, bot (%s)', (backend) 
         ['system', 'Entered SMS Support Queue'],
         ['text', 'My parcel never arrived'],
       ]);
+      // Clients order a thread by time: the line and the text that caused it must not share a millisecond.
+      const times = ((await get(DEMO.jake, `/v1/conversations/${conversation.id}/messages`)).messages as any[]).map((m) => Date.parse(m.createdAt));
+      expect(times[1]).toBeGreaterThan(times[0]!);
       const waitingFor = (c: EventClient) => c.events.filter((f) => f.event.kind === 'queue.waiting' && f.event.conversation.id === conversation.id);
       for (const c of [jake, amy]) await c.waitFor(() => waitingFor(c).length === 1, 'queue.waiting');
       expect(waitingFor(jake)[0]!.event).toMatchObject({ group: { id: support, name: 'SMS Support Queue' }, conversation: { lastMessagePreview: 'My parcel never arrived' } });

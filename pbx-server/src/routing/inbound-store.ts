@@ -115,8 +115,10 @@ export async function appendInbound(db: Queryable, texts: readonly InboundInsert
      ), stamped AS (
        -- Each text its own millisecond, in arrival order and after the conversation's newest message:
        -- clients order a thread by time, and a burst stored at one instant would tie.
-       -- (The newest message's time by primary key lookups, not a join: a join's plan may read every conversation.)
-       SELECT t.*, GREATEST($8::timestamptz, (SELECT c.last_message_at FROM conversations c WHERE c.id = t.conversation_id) + interval '1 millisecond')
+       -- The newest message, not the conversation's last text: the lifecycle line routing just wrote
+       -- ("Entered SMS Support Queue") is newer and would tie with the text that caused it.
+       -- (One index lookup per text, not a join: a join's plan may read every conversation.)
+       SELECT t.*, GREATEST($8::timestamptz, (SELECT m.created_at FROM messages m WHERE m.conversation_id = t.conversation_id ORDER BY m.seq DESC LIMIT 1) + interval '1 millisecond')
          + (row_number() OVER (PARTITION BY t.conversation_id ORDER BY t.ord) - 1) * interval '1 millisecond' AS at
        FROM t
      ), ins AS (
