@@ -7,6 +7,7 @@ import { afterNextPaint } from '../utils/ui/after-paint';
 import { THREAD_PAGE, type ThreadWindow } from '../utils/ui/thread-window';
 import type { ThreadMessage } from '../utils/ui/view-data';
 import { MessageItem, type FailedMessageActions } from './MessageItem';
+import { useBottomAnchoredResize } from './useBottomAnchoredResize';
 import { useVirtualizer } from './useVirtualizer';
 
 type Props = {
@@ -19,6 +20,9 @@ type Props = {
 
 /** The fastest the thread changes which pages it reads while scrolling. */
 const SHOW_EVERY = 120;
+
+/** Space above the oldest and below the newest message. */
+const EDGE_PADDING = 12;
 
 /** Typical height of a message, until its page is measured. */
 const ESTIMATED_ROW = 56;
@@ -93,9 +97,13 @@ function VirtualPages({ window, toView, now, focusMessageId, onRetry, onDelete, 
     initialOffset: count * ESTIMATED_ROW,
     anchorTo: 'end',
     followOnAppend: true,
-    paddingStart: 12,
-    paddingEnd: 12,
+    paddingStart: EDGE_PADDING,
+    paddingEnd: EDGE_PADDING,
+    // Scrolled to the newest page, the thread stops with the end padding still below it: that is
+    // the end, so rows of the newest page growing as they settle (receipts, states) are followed.
+    scrollEndThreshold: EDGE_PADDING + 1,
   });
+  useBottomAnchoredResize(() => list.current?.parentElement);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;

@@ -79,6 +79,19 @@ describe('panel screenshots', () => {
     const header = panel.getByRole('group', { name: 'Conversation actions' });
     for (const name of ['Transfer', 'Release', 'Close']) await header.getByRole('button', { name, exact: true }).waitFor();
 
+    // The thread opens at its newest message and keeps it in sight while rows settle and the
+    // composer gains its To/From row, and when the panel is made shorter (window or dock resized).
+    const newestInSight = () => log.evaluate((thread) => {
+      const rows = [...thread.querySelectorAll('li')];
+      return rows.at(-1)!.getBoundingClientRect().bottom <= thread.getBoundingClientRect().bottom + 1;
+    });
+    await panel.getByRole('combobox', { name: 'From' }).waitFor();
+    await expect.poll(newestInSight).toBe(true);
+    const size = panel.viewportSize()!;
+    await panel.setViewportSize({ width: size.width, height: size.height - 150 });
+    await expect.poll(newestInSight).toBe(true);
+    await panel.setViewportSize(size);
+
     await panel.emulateMedia({ colorScheme: 'light' });
     await panel.screenshot({ path: resolve(ARTIFACTS, 'panel-workspace-light.png') });
     await panel.emulateMedia({ colorScheme: 'dark' });
