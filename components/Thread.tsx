@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { memo } from 'preact/compat';
+import { measureElement as measureNow, type Virtualizer } from '@tanstack/virtual-core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { StoredMessage } from '../utils/db/database';
 import { t } from '../utils/i18n';
@@ -102,6 +103,11 @@ function VirtualPages({ window, toView, now, focusMessageId, onRetry, onDelete, 
     // Scrolled to the newest page, the thread stops with the end padding still below it: that is
     // the end, so rows of the newest page growing as they settle (receipts, states) are followed.
     scrollEndThreshold: EDGE_PADDING + 1,
+    // Until the first frame is painted, a page is not measured as it mounts: reading its height
+    // then forces a layout of the whole panel before the newest rows reach the screen. Its
+    // ResizeObserver measures it in that very frame, after the browser's own layout, before paint.
+    measureElement: (element: HTMLElement, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLElement, HTMLElement>) =>
+      entry || painted ? measureNow(element, entry, instance) : (instance.itemSizeCache.get(getItemKey(instance.indexFromElement(element))) ?? estimateSize(instance.indexFromElement(element))),
   });
   useBottomAnchoredResize(() => list.current?.parentElement);
   const items = virtualizer.getVirtualItems();

@@ -13,7 +13,10 @@ export function age(at: number, now: number): string {
   return t('age_days', String(Math.floor(elapsed / DAY)));
 }
 
+/** Date.prototype.toLocaleString's own format, made once rather than for every time stamp it labels. */
+const exactFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+
 /** The exact time, for a tooltip / datetime attribute. */
 export function exactTime(at: number): string {
-  return new Date(at).toLocaleString();
+  return exactFormat.format(at);
 }
