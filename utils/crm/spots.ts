@@ -29,6 +29,8 @@ export function findSpots(roots: readonly Element[], seen: WeakSet<Node>, { prof
     while (walker.nextNode()) seen.add(walker.currentNode);
     spots.push({ after: field.element, hit: { e164: field.e164, formatted: field.raw } });
   }
-  for (const root of roots) spots.push(...scanForNumbers(root, seen, defaultCountry, verdicts));
+  // A loop, not push(...spots): spreading a large page's ten thousand spots as arguments cost more
+  // than a tenth of the pass.
+  for (const root of roots) for (const spot of scanForNumbers(root, seen, defaultCountry, verdicts)) spots.push(spot);
   return spots;
 }

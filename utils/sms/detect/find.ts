@@ -1,6 +1,6 @@
 import { candidateSpans, countDigits, pieces, type Span } from './candidates';
 import { rejectedByTextAfter, rejectedByTextBefore } from './context';
-import { readExtension } from './extension';
+import { readExtension, type ExtensionMatch } from './extension';
 import type { SupportedCountry } from './metadata';
 import { omitsTrunkPrefix, parseValidNumber } from './parse';
 import { shortcutE164 } from './shortcut';
@@ -51,30 +51,30 @@ export function findPhoneNumbers(text: string, { defaultCountry, verdicts }: Fin
     const extension = readExtension(text, candidate.end);
     if (rejectedByTextAfter(text, extension?.end ?? candidate.end)) continue;
 
-    for (const number of validNumbersWithin(text, candidate, raw, defaultCountry, verdicts)) {
+    const whole = validE164(raw, defaultCountry, verdicts);
+    if (whole) {
+      matches.push(phoneMatch(text, candidate.start, candidate.end, raw, whole, extension));
+      continue;
+    }
+    for (const number of validPiecesWithin(text, candidate, defaultCountry, verdicts)) {
       const extended = number.span.end === candidate.end ? extension : undefined;
-      const end = extended?.end ?? number.span.end;
-      matches.push({
-        start: number.span.start,
-        end,
-        raw: text.slice(number.span.start, end),
-        e164: number.e164,
-        ...(extended && { extension: extended.extension }),
-      });
+      matches.push(phoneMatch(text, number.span.start, number.span.end, undefined, number.e164, extended));
     }
   }
   return matches;
 }
 
-/**
- * The candidate itself when it is one valid number; otherwise the longest valid runs of its
- * pieces, left to right, for lists like "503 555 0142 / 503 555 0199" or a stray figure beside a
- * number.
- */
-function validNumbersWithin(text: string, candidate: Span, raw: string, country: SupportedCountry, verdicts: Verdicts | undefined): { span: Span; e164: string }[] {
-  const whole = validE164(raw, country, verdicts);
-  if (whole) return [{ span: candidate, e164: whole }];
+/** The match of a number found at start…end (`raw` when the caller has already sliced it), taking in its extension. */
+function phoneMatch(text: string, start: number, end: number, raw: string | undefined, e164: string, extension: ExtensionMatch | undefined): PhoneMatch {
+  if (!extension) return { start, end, raw: raw ?? text.slice(start, end), e164 };
+  return { start, end: extension.end, raw: text.slice(start, extension.end), e164, extension: extension.extension };
+}
 
+/**
+ * When the candidate is not one valid number as a whole: the longest valid runs of its pieces,
+ * left to right, for lists like "503 555 0142 / 503 555 0199" or a stray figure beside a number.
+ */
+function validPiecesWithin(text: string, candidate: Span, country: SupportedCountry, verdicts: Verdicts | undefined): { span: Span; e164: string }[] {
   const parts = pieces(text, candidate);
   const found: { span: Span; e164: string }[] = [];
   for (let first = 0; first < parts.length; first += 1) {
