@@ -72,8 +72,9 @@ function watchLocal(name: LiveQueryName, args: readonly unknown[], deliver: (val
     runLiveQuery(db(), name, args).then(
       (value) => {
         if (closed || liveDelivered) return;
-        early = JSON.stringify(value);
         deliver(value);
+        // Kept for the comparison after the view has what it waits for, not before.
+        early = JSON.stringify(value);
       },
       () => undefined, // the live query reports the same failure
     );
