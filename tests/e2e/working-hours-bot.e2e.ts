@@ -2,7 +2,9 @@
 // hours support line at 20:00 Pacific and the bot answers; at 09:00 the next working day the same
 // customer's text goes to the SMS Support Queue, shows in an agent's panel of the real extension and
 // the agent claims it, with last night's exchange as its history. The bot stays in the conversation,
-// silent; the thread header lists it and the agent removes it (its line shows in the thread).
+// silent; the thread header lists it and the agent removes it (its line shows in the thread). A
+// colleague of the queue following the same conversation in her own browser sees the bot leave her
+// header at once, without a reload.
 // The server runs with PARLEY_CLOCK=controllable so the test can set its clock (POST /v1/test/clock).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { startPbxServer, type Backend, type RunningProcess } from './harness/pro
 import { customerTexts, textsReceivedBy } from './harness/customer.ts';
 import { openPanel, signIn } from './harness/agent.ts';
 import { seriousViolations } from './harness/axe.ts';
+import { storedRows } from './harness/service-worker.ts';
 
 // config/demo.json: Mon-Fri 09:00-17:00 America/Los_Angeles -> queue 8000, else the bot below.
 const LINE = '+15035550118';
@@ -28,6 +31,7 @@ async function setServerClock(serverUrl: string, now: string): Promise<void> {
 describe.each<Backend>(['pglite', 'postgres'])('working hours and the after-hours bot, server on %s', (backend) => {
   let server: RunningProcess;
   let browser: ExtensionBrowser | undefined;
+  let colleague: ExtensionBrowser | undefined;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -35,7 +39,7 @@ describe.each<Backend>(['pglite', 'postgres'])('working hours and the after-hour
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all([browser?.close(), colleague?.close()]);
     await server?.stop();
   });
 
@@ -73,6 +77,14 @@ describe.each<Backend>(['pglite', 'postgres'])('working hours and the after-hour
     await bots.getByText('Support After Hours').waitFor();
     await header.screenshot({ path: resolve(ARTIFACTS, `thread-header-bot-${backend}.png`) });
     expect(await seriousViolations(panel)).toEqual([]);
+    // Amy (queue 8000) follows the same conversation in her own browser: her header lists the bot too.
+    colleague = await launchWithExtension();
+    await signIn(colleague, server.url, '202', 'parley-202');
+    const claimed = (await storedRows<{ id: string; customerNumber: string | null }>(panel, 'conversations')).find((row) => row.customerNumber === customer)!;
+    const amyPanel = await openPanel(colleague, `?conversation=${encodeURIComponent(claimed.id)}`);
+    const amyBots = amyPanel.locator('.chat__header').getByRole('list', { name: 'Bots' });
+    await amyBots.getByText('Support After Hours').waitFor();
+
     await bots.getByRole('button', { name: 'Remove bot Support After Hours' }).click();
     const confirm = panel.getByRole('dialog', { name: 'Remove the bot Support After Hours?' });
     expect(await seriousViolations(panel)).toEqual([]);
@@ -80,5 +92,8 @@ describe.each<Backend>(['pglite', 'postgres'])('working hours and the after-hour
     await confirm.waitFor({ state: 'detached' });
     await bots.waitFor({ state: 'detached' });
     await thread.getByText('Bot Support After Hours removed by Jake Peralta (201)').waitFor();
+    // Amy's panel, never reloaded, drops the bot from its header as the removal's line arrives.
+    await amyPanel.getByRole('log', { name: 'Messages' }).getByText('Bot Support After Hours removed by Jake Peralta (201)').waitFor();
+    await amyBots.waitFor({ state: 'detached' });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recentBotLines } from './bot-lines';
 import { listConversations, totalUnread, waitingInQueues } from './conversations';
 import type { ParleyDb } from './database';
 import { allGroups } from './groups';
@@ -30,6 +31,7 @@ export const liveQueries = {
   },
   groups: { args: z.tuple([]), run: (db: ParleyDb) => allGroups(db) },
   templates: { args: z.tuple([]), run: (db: ParleyDb) => listTemplates(db) },
+  botLines: { args: z.tuple([z.string().min(1)]), run: (db: ParleyDb, conversationId: string) => recentBotLines(db, conversationId) },
 } as const;
 
 export type LiveQueryName = keyof typeof liveQueries;
