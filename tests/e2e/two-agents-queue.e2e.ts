@@ -2,7 +2,8 @@
 // real extension, against the real server. Both see the waiting customer; Jake claims and Amy sees
 // it leave her queue with a notice; Jake transfers to Amy, who is notified, becomes designated, replies (the
 // customer's phone receives it) and closes; the customer's next text waits in the queue again as a
-// new conversation. Everything is done through the panel's own controls, by their accessible names.
+// new conversation, which Jake claims and transfers to the Sales ring group: Amy, whom it designates,
+// is notified. Everything is done through the panel's own controls, by their accessible names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -115,5 +116,22 @@ describe.each<Backend>(['pglite', 'postgres'])('two agents share an SMS queue, s
         ['first', 'closed'],
         ['new', 'waiting'],
       ]);
+
+    // Jake claims the new one and transfers it to the Sales ring group (202, 203, 204, round robin),
+    // which designates Amy: she is told as for a transfer to her; Jake, who transferred, is not.
+    await waitingItem(jakePanel, 'One more question about #4417').getByRole('button', { name: 'Claim' }).click();
+    await jakePanel.getByRole('log', { name: 'Messages' }).getByText('Conversation claimed by Jake Peralta (201)').waitFor();
+    const second = (await storedRows<Row>(jakePanel, 'conversations')).find((row) => row.customerNumber === customer && row.id !== handled!.id)!;
+    await actions(jakePanel).getByRole('button', { name: 'Transfer' }).click();
+    const toGroup = jakePanel.getByRole('dialog', { name: 'Transfer conversation' });
+    await toGroup.getByRole('radio', { name: 'Sales' }).check();
+    await toGroup.getByRole('button', { name: 'Transfer' }).click();
+    await toGroup.waitFor({ state: 'detached' });
+    await expect.poll(() => notificationIds(amyPanel), { timeout: 15_000 }).toContain(`parley-transfer:${second.id}`);
+    await sidebarItem(amyPanel, 'One more question about #4417').waitFor();
+    await expect
+      .poll(async () => (await storedRows<Row>(amyPanel, 'conversations')).find((row) => row.id === second.id)?.designatedAgent?.extension)
+      .toBe('202');
+    expect((await notificationIds(jakePanel)).filter((id) => id.startsWith('parley-transfer:'))).toEqual([]);
   });
 });

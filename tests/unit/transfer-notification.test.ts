@@ -13,7 +13,10 @@ import { installI18n } from '../setup/i18n';
 
 const jake = { id: 'a201', extension: '201', name: 'Jake Peralta' };
 const amy = { id: 'a202', extension: '202', name: 'Amy Santiago' };
+const rosa = { id: 'a203', extension: '203', name: 'Rosa Diaz' };
 const queue = { id: 'g8000', kind: 'queue' as const, extension: '8000', name: 'SMS Support Queue' };
+const billing = { id: 'g8001', kind: 'queue' as const, extension: '8001', name: 'Billing Queue' };
+const sales = { id: 'g6000', kind: 'ring_group' as const, extension: '6000', name: 'Sales' };
 
 let db: ParleyDb;
 let n = 0;
@@ -35,6 +38,32 @@ function transferLine(id: string, to = amy, by = jake, overrides: Partial<Conver
     systemEvent: { type: 'queue.transferred', agent: to, by },
   });
   const view = conversation({ customerName: 'Maria Lopez', state: 'assigned', group: queue, designatedAgent: to, designatedAgentId: to.id, ...overrides });
+  return { kind: 'message', cursor: 0, message: line, conversation: view };
+}
+
+/**
+ * The line the PBX writes when `by` transfers the conversation to a ring group or queue, as every
+ * member receives it, with the conversation as the group left it: `designated` by a ring group, or
+ * waiting in a queue with `alerted` as its @mention.
+ */
+function groupTransferLine(id: string, group: typeof sales | typeof billing, picked: { designated?: typeof amy; alerted?: typeof amy }, by = jake): PbxEvent & { kind: 'message' } {
+  const line: Message = message({
+    id,
+    kind: 'system',
+    body: `Conversation transferred to ${group.name}`,
+    from: '',
+    to: '',
+    systemEvent: { type: 'queue.transferred', group, by },
+  });
+  const designated = picked.designated ?? null;
+  const view = conversation({
+    customerName: 'Maria Lopez',
+    state: designated ? 'assigned' : 'waiting',
+    group,
+    designatedAgent: designated,
+    designatedAgentId: designated?.id ?? null,
+    mentionedAgentId: (designated ?? picked.alerted)?.id ?? null,
+  });
   return { kind: 'message', cursor: 0, message: line, conversation: view };
 }
 
@@ -61,7 +90,7 @@ const shown = async () => fakeBrowser.notifications.getAll();
 describe('transfer notification', () => {
   it('tells the agent it names who transferred which customer (name, else number), with the Call ID', () => {
     const { conversation: view } = transferLine('s1');
-    const { id, options } = transferNotification({ conversation: { ...view, activityAt: 0, unread: 0 }, by: jake });
+    const { id, options } = transferNotification({ conversation: { ...view, activityAt: 0, unread: 0 }, by: jake, queue: null });
     expect(id).toBe('parley-transfer:c1');
     expect(options).toMatchObject({
       type: 'basic',
@@ -69,7 +98,7 @@ describe('transfer notification', () => {
       message: 'Maria Lopez — transferred by Jake Peralta (201)',
       contextMessage: 'Call ID: SMS+15035550142',
     });
-    const unnamed = transferNotification({ conversation: { ...view, customerName: null, activityAt: 0, unread: 0 }, by: jake });
+    const unnamed = transferNotification({ conversation: { ...view, customerName: null, activityAt: 0, unread: 0 }, by: jake, queue: null });
     expect(unnamed.options.message).toBe('+15035550142 — transferred by Jake Peralta (201)');
   });
 
@@ -83,16 +112,70 @@ describe('transfer notification', () => {
     expect(amys.tones).toHaveLength(1);
   });
 
-  it('is not shown to the agent who transferred, nor for a transfer to a queue', async () => {
+  it('is not shown to the agent who transferred, nor to the other members of a queue it was transferred to', async () => {
     const jakes = backgroundFor(jake);
     jakes.caughtUp();
     jakes.push(transferLine('s1'));
+    // Amy moves it on to the SMS Support Queue, whose strategy alerts Wyatt: not Jake's either.
     const toQueue = transferLine('s2');
     toQueue.message = { ...toQueue.message, body: 'Conversation transferred to SMS Support Queue', systemEvent: { type: 'queue.transferred', group: queue, by: amy } };
+    toQueue.conversation = { ...toQueue.conversation, state: 'waiting', group: queue, designatedAgent: null, designatedAgentId: null, mentionedAgentId: 'a211' };
     jakes.push(toQueue);
     await jakes.settled();
     expect(await shown()).toEqual({});
     expect(jakes.tones).toEqual([]);
+  });
+
+  it('is shown to the agent a ring group designates after a transfer to it, and to no other member', async () => {
+    const amys = backgroundFor(amy);
+    amys.caughtUp();
+    amys.push(groupTransferLine('s1', sales, { designated: amy }));
+    await amys.settled();
+    expect((await shown())['parley-transfer:c1']).toMatchObject({ title: 'Conversation transferred to you', message: 'Maria Lopez — transferred by Jake Peralta (201)' });
+    expect(amys.tones).toHaveLength(1);
+
+    await fakeBrowser.notifications.clear('parley-transfer:c1');
+    const rosas = backgroundFor(rosa);
+    rosas.caughtUp();
+    rosas.push(groupTransferLine('s2', sales, { designated: amy }));
+    await rosas.settled();
+    expect(await shown()).toEqual({});
+  });
+
+  it('is shown to the agent a queue alerts after a transfer to it, naming the queue to claim it from', async () => {
+    const amys = backgroundFor(amy);
+    amys.caughtUp();
+    amys.push(groupTransferLine('s1', billing, { alerted: amy }));
+    await amys.settled();
+    expect((await shown())['parley-transfer:c1']).toMatchObject({
+      title: 'Conversation transferred to Billing Queue for you to claim',
+      message: 'Maria Lopez — transferred by Jake Peralta (201)',
+    });
+  });
+
+  it('is not shown to the agent who transferred when the group picks them again, nor when nobody was available', async () => {
+    const jakes = backgroundFor(jake);
+    jakes.caughtUp();
+    jakes.push(groupTransferLine('s1', sales, { designated: jake }));
+    jakes.push(groupTransferLine('s2', billing, { alerted: jake }));
+    await jakes.settled();
+    expect(await shown()).toEqual({});
+
+    const amys = backgroundFor(amy);
+    amys.caughtUp();
+    amys.push(groupTransferLine('s3', sales, {}));
+    await amys.settled();
+    expect(await shown()).toEqual({});
+  });
+
+  it('is not shown for a transfer to a group in the history a resync replays', async () => {
+    const resync = backgroundFor(amy);
+    resync.push(groupTransferLine('s1', sales, { designated: amy }));
+    resync.push(groupTransferLine('s2', billing, { alerted: amy }));
+    resync.caughtUp();
+    await resync.settled();
+    expect(await db.messages.get('s2')).toBeDefined();
+    expect(await shown()).toEqual({});
   });
 
   it('is not shown again when the event is delivered again after a service-worker restart', async () => {

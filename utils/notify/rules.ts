@@ -26,7 +26,8 @@ export function chooseAnnouncements(arrivals: readonly Arrival[], rules: Notific
 }
 
 /**
- * The conversations of a batch transferred to this agent by a colleague: one notification each,
+ * The conversations of a batch transferred to this agent by a colleague (directly, or through a ring
+ * group or queue that picked them): one notification each,
  * under the agent's rule for new conversations (a transferred one is new to them), not for one a
  * panel shows already.
  */
@@ -39,8 +40,8 @@ export function chooseTransfers(
   if (!rules.newConversations) return [];
   const byConversation = new Map<string, TransferAnnouncement>();
   for (const { conversation, message } of arrivals) {
-    const by = transferTo(agentId, message);
-    if (by && !isShowing(conversation.id)) byConversation.set(conversation.id, { conversation, by });
+    const transfer = transferTo(agentId, message, conversation);
+    if (transfer && !isShowing(conversation.id)) byConversation.set(conversation.id, { conversation, ...transfer });
   }
   return [...byConversation.values()].slice(-MAX_NOTIFICATIONS_PER_BATCH);
 }

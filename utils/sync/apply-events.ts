@@ -15,8 +15,8 @@ export type SyncItem = PbxEvent | { kind: 'caught-up'; cursor: number };
 
 /**
  * A customer's (or colleague's) text stored for the first time after the store caught up: unread,
- * maybe notified. Also the line of a transfer to an agent (a system message, `kind: 'system'`):
- * the agent it names is told (utils/notify), exactly once like a text.
+ * maybe notified. Also the line of a transfer (a system message, `kind: 'system'`): the agent it
+ * hands the conversation to is told (utils/notify), exactly once like a text.
  */
 export interface Arrival {
   conversation: StoredConversation;
@@ -66,7 +66,8 @@ export function applyEvents(db: ParleyDb, batch: readonly SyncItem[]): Promise<A
   });
 }
 
-const isTransferToAgent = (message: Message) => message.kind === 'system' && message.systemEvent?.type === 'queue.transferred' && !!message.systemEvent.agent;
+/** Who a transfer reaches (an agent, or whoever a ring group or queue picks) is utils/notify's to say. */
+const isTransferLine = (message: Message) => message.kind === 'system' && message.systemEvent?.type === 'queue.transferred';
 
 function rowsTouched(batch: readonly SyncItem[]) {
   const conversationIds = new Set<string>();
@@ -167,7 +168,7 @@ function foldBatch(
         putMessage(item.message, threadKeyOf(item.conversation));
         putConversation(item.conversation);
         const text = item.message.direction === 'inbound' && item.message.kind !== 'system';
-        if (counting && firstTime && (text || isTransferToAgent(item.message))) {
+        if (counting && firstTime && (text || isTransferLine(item.message))) {
           // A PBX that counts unread texts itself already counted this one.
           if (text && item.conversation.unreadCount === undefined) countUnread(item.conversation.id);
           arrivals.push({ conversationId: item.conversation.id, message: item.message, newConversation: !knownConversation });
