@@ -101,6 +101,27 @@ describe.each(BACKENDS)('SMS queues (%s)', (backend) => {
     }
   });
 
+  it('a transfer to a group never hands the conversation back to the agent who transferred it, a member of that group too', async () => {
+    // Amy is in the SMS Support Queue and in Sales (202, 203, 204, round robin). Sales' last pick is
+    // made Charles (a text to its line designates the next member), so round robin would pick Amy next.
+    for (let tries = 0; ; tries++) {
+      const customer = freshCustomer();
+      await textFromCustomer(t.server.url, customer, 'Sales question', DEMO.salesDid);
+      const entered = await until(async () => {
+        const list = (await call(DEMO.charles, 'GET', '/v1/conversations?limit=200')).body.conversations as any[];
+        return list.find((c) => c.customerNumber === customer && c.designatedAgent);
+      }, 'the Sales conversation');
+      if (entered.designatedAgent.extension === '204') break;
+      expect(tries).toBeLessThan(3);
+    }
+    const { id } = await waitingConversation();
+    await control(DEMO.amy, id, 'claim');
+    const sales = await groupId(t.server.url, await t.as.token(DEMO.amy), '6000');
+    const moved = await control(DEMO.amy, id, 'transfer', { groupId: sales });
+    expect(moved.body.conversation).toMatchObject({ state: 'assigned', designatedAgent: { extension: '203' }, group: { name: 'Sales' } });
+    expect((await systemLines(DEMO.rosa, id)).slice(-2)).toEqual(['Conversation transferred to Sales', 'Conversation assigned to Rosa Diaz (203)']);
+  });
+
   it('transfer: to an agent, who becomes designated for later texts; to another queue, where it waits; history stays', async () => {
     const { id, customer } = await waitingConversation();
     await control(DEMO.amy, id, 'claim');

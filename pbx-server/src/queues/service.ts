@@ -83,7 +83,8 @@ export class QueueService {
 
   /**
    * Hands the conversation to another agent (who becomes designated for the customer's later texts)
-   * or to another group (its queue or ring group takes over). History stays where it is.
+   * or to another group (its queue or ring group takes over, picking anyone but the agent who
+   * transferred). History stays where it is.
    */
   transfer(agent: AgentView, conversationId: string, target: { agentId?: string; groupId?: string }): Promise<ConversationView> {
     if ((target.agentId === undefined) === (target.groupId === undefined)) throw invalidField('agentId', 'give exactly one of agentId and groupId');
@@ -96,7 +97,8 @@ export class QueueService {
         if (!group) throw notFound('group');
         if (group.id === conversation.groupId) throw invalidField('groupId', `the conversation is in ${group.name} already`);
         const line = { body: lifecycleText.transferredToGroup(groupRef(group)), event: { type: 'queue.transferred' as const, group: groupRef(group), by } };
-        await announce(tx, emit, await enterGroup(tx, emit, conversationId, group.id, at, { line, reason: 'transferred' }));
+        // Handed on, so not back to the agent who transferred it, even as a member of the group.
+        await announce(tx, emit, await enterGroup(tx, emit, conversationId, group.id, at, { line, reason: 'transferred', excluding: agent.id }));
       } else {
         const to = await findAgentById(tx, target.agentId!);
         if (!to || !to.active) throw notFound('agent');
