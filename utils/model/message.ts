@@ -16,6 +16,8 @@ export const SystemEventSchema = z.object({
   number: z.string().optional(),
   title: z.string().optional(),
   reason: z.string().optional(),
+  /** bot.removed: the bot an agent (`by`) took out of the conversation. */
+  bot: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 export type SystemEvent = z.infer<typeof SystemEventSchema>;
 

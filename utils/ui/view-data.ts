@@ -3,6 +3,7 @@ import type { HistoryMatches } from '../db/search';
 import { t } from '../i18n';
 import type { ConversationState, ConversationType, Participant } from '../model/conversation';
 import type { GroupSummary } from '../model/queue';
+import { systemLineText } from './system-line';
 
 /**
  * What the views render, derived from stored rows by pure functions (panel contract,
@@ -182,7 +183,7 @@ export function threadMessageMapper(row: StoredConversation | null, me: string |
     const failed = message.status === 'failed';
     return {
       id: message.id,
-      body: message.body,
+      body: message.kind === 'system' ? systemLineText(message) : message.body,
       createdAt: message.createdAt,
       kind: message.kind === 'system' ? 'system' : 'text',
       direction: message.direction,
