@@ -28,7 +28,8 @@ function readsDuring(call: () => () => void): { started: boolean; stop: () => vo
   }
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+// Past the next frame (or after-paint.ts's 100 ms fallback where none comes) and the live query's own read.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
 describe('a live query read at once', () => {
   beforeEach(async () => {
@@ -65,6 +66,28 @@ describe('a live query read at once', () => {
     await settle();
     expect(values.at(-1)).toEqual(['a', 'b']);
     stop();
+  });
+
+  it('subscribes the live query only after its early value is painted, so its read does not queue before that frame', async () => {
+    await db().messages.bulkPut([row('a', 1)]);
+    const table = db().messages;
+    const where = table.where.bind(table);
+    let reads = 0;
+    table.where = ((index: string) => ((reads += 1), where(index))) as typeof where;
+    try {
+      let delivered!: () => void;
+      const first = new Promise<void>((resolve) => (delivered = resolve));
+      const stop = live('timelinePage', [thread, { fromEnd: 0 }, 50], () => delivered(), { now: true });
+      await first;
+      // A task later the view has rendered the value; the live query has not read yet.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(reads).toBe(1);
+      await settle();
+      expect(reads).toBe(2);
+      stop();
+    } finally {
+      table.where = where;
+    }
   });
 
   it('without it, the first read waits for liveQuery', async () => {

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { db } from '../db/database';
 import { runLiveQuery, type LiveQueryArgs, type LiveQueryName, type LiveQueryValue } from '../db/live-queries';
+import { afterNextPaint } from './after-paint';
 import { createBackgroundLiveQueries } from './live-through-background';
 
 type Source = 'local' | 'background';
@@ -31,9 +32,10 @@ type Options = {
    * Read the first value at once, in this task. Dexie's liveQuery runs its first query only after a
    * setTimeout(0), that is after whatever else this task does (the panel re-rendering for a new
    * selection): for what the agent waits for (a thread's newest page) the read starts now and
-   * runs in IndexedDB beside that render. The live query still subscribes now; its first value is
-   * dropped when it equals the one delivered (the rows did not change in between), so the view is
-   * not rendered twice.
+   * runs in IndexedDB beside that render. The live query subscribes once that value is painted (its
+   * own first read would otherwise run, and queue in IndexedDB, before the value reaches the
+   * screen); its first value is dropped when it equals the one delivered, so the view is not
+   * rendered twice, and a change in between is delivered then.
    */
   now?: boolean;
 };
@@ -65,32 +67,33 @@ export function live<N extends LiveQueryName>(name: N, args: LiveQueryArgs<N>, o
 /** A named query over this page's own IndexedDB, as a Dexie liveQuery (see Options.now for `now`). */
 function watchLocal(name: LiveQueryName, args: readonly unknown[], deliver: (value: unknown) => void, now: boolean): () => void {
   let closed = false;
-  /** The value read at once, as JSON, until the live query's first value is compared with it. */
-  let early: string | undefined;
-  let liveDelivered = false;
+  let subscription: { unsubscribe(): void } | undefined;
+  let cancelWait = (): void => undefined;
+  const subscribe = (early?: unknown) => {
+    if (closed) return;
+    let first = true;
+    subscription = liveQuery(() => runLiveQuery(db(), name, args)).subscribe({
+      next: (value) => {
+        const unchanged = first && early !== undefined && JSON.stringify(value) === JSON.stringify(early);
+        first = false;
+        if (!unchanged) deliver(value);
+      },
+      error: (error) => console.error('[parley] live query failed', error),
+    });
+  };
   if (now) {
     runLiveQuery(db(), name, args).then(
       (value) => {
-        if (closed || liveDelivered) return;
+        if (closed) return;
         deliver(value);
-        // Kept for the comparison after the view has what it waits for, not before.
-        early = JSON.stringify(value);
+        cancelWait = afterNextPaint(() => subscribe(value));
       },
-      () => undefined, // the live query reports the same failure
+      () => subscribe(), // the live query reports the same failure
     );
-  }
-  const subscription = liveQuery(() => runLiveQuery(db(), name, args)).subscribe({
-    next: (value) => {
-      const first = !liveDelivered;
-      liveDelivered = true;
-      if (first && early !== undefined && JSON.stringify(value) === early) return;
-      early = undefined;
-      deliver(value);
-    },
-    error: (error) => console.error('[parley] live query failed', error),
-  });
+  } else subscribe();
   return () => {
     closed = true;
-    subscription.unsubscribe();
+    cancelWait();
+    subscription?.unsubscribe();
   };
 }
