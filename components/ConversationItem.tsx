@@ -1,4 +1,5 @@
 import { t } from '../utils/i18n';
+import { memo } from './memo';
 import { age, exactTime } from '../utils/ui/age';
 import type { ConversationListItem } from '../utils/ui/view-data';
 
@@ -11,8 +12,11 @@ function Mention({ item }: { item: ConversationListItem }) {
   return <span class={`mention mention--${item.mention}`}>{text}</span>;
 }
 
-/** One sidebar row: the whole row is one button, so the list is a Tab stop per conversation. */
-export function ConversationItem({ item, selected, now, onSelect }: Props) {
+/**
+ * One sidebar row: the whole row is one button, so the list is a Tab stop per conversation.
+ * Memoized: selecting a conversation renders the two rows whose selection changed, not the list.
+ */
+export const ConversationItem = memo(function ConversationItem({ item, selected, now, onSelect }: Props) {
   const showNumber = item.number !== null && item.number !== item.title;
   return (
     <li class="inbox__item">
@@ -52,4 +56,4 @@ export function ConversationItem({ item, selected, now, onSelect }: Props) {
       </button>
     </li>
   );
-}
+});

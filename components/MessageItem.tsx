@@ -1,5 +1,5 @@
 import { useComputed, type ReadonlySignal } from '@preact/signals';
-import { memo } from 'preact/compat';
+import { memo } from './memo';
 import { t } from '../utils/i18n';
 import { age, exactTime } from '../utils/ui/age';
 import type { ThreadMessage } from '../utils/ui/view-data';

@@ -1,7 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { memo } from 'preact/compat';
+import { memo } from './memo';
 import { measureElement as measureNow, type Virtualizer } from '@tanstack/virtual-core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { StoredMessage } from '../utils/db/database';
 import { t } from '../utils/i18n';
 import { afterNextPaint } from '../utils/ui/after-paint';
@@ -29,11 +29,36 @@ const EDGE_PADDING = 12;
 const ESTIMATED_ROW = 56;
 
 /**
- * Rows of the newest page rendered in the thread's first frame: more than a tall screen shows at
- * the smallest row height. The rest of the page (up in the scrollback) follows right after that
- * frame is painted, so opening a thread does not wait for rendering and laying out rows no one sees yet.
+ * The least height of a row on screen (entrypoints/panel/style.css, in CSS pixels, which zoom
+ * scales with the thread): a one-line bubble with its time line, a one-line system pill.
  */
-const FIRST_FRAME_ROWS = 24;
+const LEAST_BUBBLE_ROW = 54;
+const LEAST_PILL_ROW = 31;
+
+/**
+ * The oldest position rendered in the thread's first frame: newest rows, until their least
+ * heights fill the thread's height. The rest of the page (up in the scrollback) follows right
+ * after that frame is painted, so opening a thread does not wait for rendering and laying out
+ * rows no one sees yet.
+ */
+function firstFramePosition(window: ThreadWindow, count: number, height: number): number {
+  let position = count - 1;
+  for (let covered = 0; position > 0; position--) {
+    const row = window.rowAt(position);
+    covered += !row || row.hidden ? 0 : row.kind === 'system' ? LEAST_PILL_ROW : LEAST_BUBBLE_ROW;
+    if (covered >= height) break;
+  }
+  return position;
+}
+
+/**
+ * The size of the last thread on screen. A thread opens in the same place as the one before, so
+ * its virtualizer starts from that size and renders the newest rows in its first pass, rather
+ * than rendering nothing until it has measured its scroll element (a forced layout and a second
+ * render after the newest page arrives). Before any thread was shown, the window's size: too
+ * large at worst, which only renders a page more of placeholders.
+ */
+let lastThreadRect: { width: number; height: number } | null = null;
 
 /**
  * The timeline, newest at the bottom, virtualized by page: the virtual items are pages of
@@ -98,6 +123,7 @@ function VirtualPages({ window, toView, now, focusMessageId, onRetry, onDelete, 
     initialOffset: count * ESTIMATED_ROW,
     anchorTo: 'end',
     followOnAppend: true,
+    initialRect: lastThreadRect ?? { width: innerWidth, height: innerHeight },
     paddingStart: EDGE_PADDING,
     paddingEnd: EDGE_PADDING,
     // Scrolled to the newest page, the thread stops with the end padding still below it: that is
@@ -110,7 +136,11 @@ function VirtualPages({ window, toView, now, focusMessageId, onRetry, onDelete, 
       entry || painted ? measureNow(element, entry, instance) : (instance.itemSizeCache.get(getItemKey(instance.indexFromElement(element))) ?? estimateSize(instance.indexFromElement(element))),
   });
   useBottomAnchoredResize(() => list.current?.parentElement);
+  useLayoutEffect(() => {
+    if (virtualizer.scrollRect) lastThreadRect = virtualizer.scrollRect;
+  });
   const items = virtualizer.getVirtualItems();
+  const firstFrameStart = painted ? 0 : firstFramePosition(window, count, virtualizer.scrollRect?.height ?? innerHeight);
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
 
@@ -148,7 +178,7 @@ function VirtualPages({ window, toView, now, focusMessageId, onRetry, onDelete, 
       {items.map((item) => {
         const { start, end } = pagePositions(count, pages - 1 - item.index);
         // Until the first frame is painted, rows above the screenful are placeholders of the estimated height.
-        const firstShown = painted ? start : Math.max(start, count - FIRST_FRAME_ROWS);
+        const firstShown = Math.max(start, firstFrameStart);
         const rows = [];
         for (let position = start; position <= end; position++) {
           const row = position < firstShown ? undefined : window.rowAt(position);

@@ -125,26 +125,31 @@ describe('thread', () => {
 
   it('renders a screenful of the newest page in its first frame and the rest of the page after it', async () => {
     const total = 100;
+    // The newest rows: four system pills (31 px at the least) under a history of texts (54 px).
+    const system = (i: number) => (i >= total - 4 ? { kind: 'system' as const } : {});
     await db().messages.bulkPut(
-      Array.from({ length: total }, (_, i) => inThread(message({ id: `m${String(i).padStart(5, '0')}`, body: `text ${i}`, createdAt: NOW - (total - i) * 1000 }))),
+      Array.from({ length: total }, (_, i) =>
+        inThread(message({ id: `m${String(i).padStart(5, '0')}`, body: `text ${i}`, createdAt: NOW - (total - i) * 1000, ...system(i) })),
+      ),
     );
     // How many messages the DOM held when the newest first appeared (a mutation callback runs before any frame).
     const firstFrame = new Promise<number>((resolve) => {
       const observer = new MutationObserver(() => {
-        const bodies = document.querySelectorAll('.thread .bubble__body');
-        if (![...bodies].some((node) => node.textContent === 'text 99')) return;
+        const rows = document.querySelectorAll('.thread .bubble__body, .thread .pill');
+        if (!document.querySelector('.thread .pill')) return;
         observer.disconnect();
-        resolve(bodies.length);
+        resolve(rows.length);
       });
       observer.observe(document.body, { childList: true, subtree: true });
     });
     renderThread();
     const log = screen.getByRole('log', { name: 'Messages' });
-    expect(await firstFrame).toBe(24);
+    // The 400 px thread is filled by the least heights of 4 pills (124 px) and 6 texts (324 px).
+    expect(await firstFrame).toBe(10);
     // The rows above follow, every position keeping its place.
-    const newestPage = () => [...log.querySelectorAll('.thread__page')].find((page) => page.textContent?.includes('text 99'))!;
-    await waitFor(() => expect(newestPage().querySelectorAll('.bubble__body')).toHaveLength(THREAD_PAGE));
-    expect([...newestPage().querySelectorAll('.bubble__body')].map((node) => node.textContent)).toEqual(Array.from({ length: THREAD_PAGE }, (_, i) => `text ${50 + i}`));
+    const newestPage = () => [...log.querySelectorAll('.thread__page')].find((page) => page.querySelector('[aria-posinset="100"]'))!;
+    await waitFor(() => expect(newestPage().querySelectorAll('.bubble__body')).toHaveLength(THREAD_PAGE - 4));
+    expect([...newestPage().querySelectorAll('.bubble__body')].map((node) => node.textContent)).toEqual(Array.from({ length: THREAD_PAGE - 4 }, (_, i) => `text ${50 + i}`));
   });
 
   it('scrolling to the top reads the oldest page and lets go of the pages scrolled past', async () => {
