@@ -2,12 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { upsertConversation } from '../../utils/db/conversations';
 import { db } from '../../utils/db/database';
+import { threadKeyOf } from '../../utils/db/thread-key';
 import type { GroupRef } from '../../utils/model/conversation';
 import { sessionItem } from '../../utils/settings';
 import { QueuePresenceModel } from '../../utils/ui/queue-presence-model';
 import { WorkspaceModel } from '../../utils/ui/workspace-model';
 import { fakeBackgroundPort } from '../setup/background-port';
-import { conversation } from '../setup/fixtures';
+import { conversation, message } from '../setup/fixtures';
 import { installI18n } from '../setup/i18n';
 
 const queue: GroupRef = { id: 'g8000', kind: 'queue', extension: '8000', name: 'SMS Support Queue' };
@@ -90,6 +91,26 @@ describe('WorkspaceModel', () => {
     await vi.waitFor(() =>
       expect(sent.slice(before).map((m) => m.name).sort()).toEqual(['panel→bg:load-messages', 'panel→bg:send-options']),
     );
+    workspace[Symbol.dispose]();
+  });
+
+  it('starts reading the thread’s newest page first thing in the selecting click, and shows that read', async () => {
+    await upsertConversation(db(), conversation({ id: 'c1' }));
+    await db().messages.put({ ...message({ id: 'm1', conversationId: 'c1' }), thread: threadKeyOf(conversation({ id: 'c1' })) });
+    const workspace = new WorkspaceModel();
+    await vi.waitFor(() => expect(workspace.items.value.map((item) => item.id)).toEqual(['c1']));
+    const table = db().messages;
+    const where = table.where.bind(table);
+    const indexes: string[] = [];
+    table.where = ((index: string) => (indexes.push(index), where(index))) as typeof where;
+    try {
+      workspace.select('c1');
+      // In the click's task, before anything else the selection reads.
+      expect(indexes[0]).toBe('[thread+createdAt]');
+      await vi.waitFor(() => expect(workspace.thread.window.value?.rowAt(0)?.id).toBe('m1'));
+    } finally {
+      table.where = where;
+    }
     workspace[Symbol.dispose]();
   });
 
