@@ -106,6 +106,16 @@ describe('Notifier', () => {
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['parley-conversation:mine']);
   });
 
+  it('alerts only the agent a queue alerted (@mention) for a waiting conversation, and everyone when it alerted nobody', async () => {
+    const { instance } = notifier('a1');
+    await instance.announce([
+      arrival('alerted', 1, true, { state: 'waiting', designatedAgentId: null, mentionedAgentId: 'a1' }),
+      arrival('colleague', 2, true, { state: 'waiting', designatedAgentId: null, mentionedAgentId: 'a7' }),
+      arrival('nobody', 3, true, { state: 'waiting', designatedAgentId: null, mentionedAgentId: null }),
+    ]);
+    expect(Object.keys(await fakeBrowser.notifications.getAll()).sort()).toEqual(['parley-conversation:alerted', 'parley-conversation:nobody']);
+  });
+
   it('announces nothing when no agent is signed in', async () => {
     const { instance, tones } = notifier(null);
     await instance.announce([arrival('c1', 1, true)]);

@@ -66,9 +66,12 @@ export function activityAt(conversation: Conversation): number {
 
 /**
  * Whether a customer's message in this conversation is the agent's to answer, and so worth a
- * notification: their own conversation, or one they are designated for. Other members of a group
- * can follow it, but are not alerted (seed 000).
+ * notification: their own conversation, one they are designated for, or one waiting in a queue
+ * whose strategy alerted them (the @mention). Other members of a group can follow it, but are not
+ * alerted (seed 000); with nobody designated or alerted (nobody was available), every member is.
  */
-export function isAgentsToAnswer(conversation: Pick<Conversation, 'designatedAgentId'>, agentId: string): boolean {
-  return conversation.designatedAgentId == null || conversation.designatedAgentId === agentId;
+export function isAgentsToAnswer(conversation: Pick<Conversation, 'designatedAgentId' | 'mentionedAgentId'>, agentId: string): boolean {
+  if (conversation.designatedAgentId) return conversation.designatedAgentId === agentId;
+  if (conversation.mentionedAgentId) return conversation.mentionedAgentId === agentId;
+  return true;
 }
