@@ -4,7 +4,8 @@
 //
 // A text enters where every carrier's texts enter (the CarrierSink: routing, storage, the STOP/HELP
 // check) and counts as done when its message.created frame has reached every member of its ring
-// group over their WebSockets, in this process, as the extension would receive it.
+// group over their WebSockets, as the extension would receive it. The agents' sockets run in a child
+// process (push-clients.ts): real agents are other machines, not the server's process.
 //
 // Without PARLEY_TEST_PG_URL this file runs itself again under scripts/with-postgres.sh, which starts
 // and removes a throwaway PostgreSQL server.
@@ -22,6 +23,8 @@ import { migrate } from '../../../pbx-server/src/db/migrate';
 import { openPglite } from '../../../pbx-server/src/db/pglite';
 import { openPostgres } from '../../../pbx-server/src/db/postgres';
 import { startServer, type RunningServer } from '../../../pbx-server/src/server';
+import { CpuUse } from './cpu-use';
+import { profileFollowUps } from './follow-up-profile';
 import { PushClients } from './push-clients';
 import { StatementCount } from './statement-count';
 
@@ -129,10 +132,11 @@ async function measure(backend: Backend) {
     await clients.connect(server.url, tokens);
 
     let sent = 0;
+    // In the clock the agent sockets' process uses too (push-clients.ts).
     const sentAt = new Map<number, number>();
     const text = (customer: number) => {
       const n = sent++;
-      sentAt.set(n, performance.now());
+      sentAt.set(n, performance.timeOrigin + performance.now());
       return server.sink.receiveInbound({
         carrier: 'loopback',
         carrierMessageId: `bench-${n}`,
@@ -168,12 +172,21 @@ async function measure(backend: Backend) {
     const firstCost = count.per(since, CUSTOMERS);
     let best = { inserts: 0, followUps: 0 };
     let followUpCost = '';
+    const cpu = await CpuUse.of(db);
+    let cpuPerInsert = '';
+    let cpuPerFollowUp = '';
     for (let round = 0; round < ROUNDS; round++) {
       global.gc?.();
+      let cpuSince = cpu.snapshot();
       const inserts = await baseline(FOLLOW_UPS);
+      cpuPerInsert = cpu.per(cpuSince, FOLLOW_UPS);
       global.gc?.();
       since = count.snapshot();
+      const profile = await profileFollowUps(backend.db.backend);
+      cpuSince = cpu.snapshot();
       const followUps = await throughput(FOLLOW_UPS, (i) => i % CUSTOMERS);
+      cpuPerFollowUp = cpu.per(cpuSince, FOLLOW_UPS);
+      await profile?.stop();
       followUpCost = count.per(since, FOLLOW_UPS);
       best = { inserts: Math.max(best.inserts, inserts), followUps: Math.max(best.followUps, followUps) };
     }
@@ -192,10 +205,11 @@ async function measure(backend: Backend) {
     await Promise.all(pending);
     await clients.completed(first + total);
     const latencies: number[] = [];
-    for (let n = first; n < first + total; n++) for (const at of clients.arrivals.get(n)!) latencies.push(at - sentAt.get(n)!);
+    const arrivals = await clients.arrivals(first, first + total);
+    arrivals.forEach((times, i) => times.forEach((at) => latencies.push(at - sentAt.get(first + i)!)));
     latencies.sort((a, b) => a - b);
 
-    return { firstTexts, ...best, firstCost, followUpCost, p50: percentile(latencies, 50), p99: percentile(latencies, 99), deliveries: latencies.length };
+    return { firstTexts, ...best, firstCost, followUpCost, cpuPerInsert, cpuPerFollowUp, p50: percentile(latencies, 50), p99: percentile(latencies, 99), deliveries: latencies.length };
   } finally {
     clients.close();
     await server.close();
@@ -224,6 +238,7 @@ async function main() {
         `${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} ms (${r.deliveries} pushes)`,
       ]);
       costs.push(`${backend.name}: per first text ${r.firstCost}; per follow-up ${r.followUpCost}.`);
+      costs.push(`${backend.name}: CPU per follow-up ${r.cpuPerFollowUp}; per baseline insert ${r.cpuPerInsert} (last round).`);
     } finally {
       await backend.dispose();
     }
@@ -242,8 +257,9 @@ const FOLLOW_UP_PATH = [
   'member (unread = conversation total - member base, migration 011), no row per recipient (migration 012),',
   'and the conversation view comes from a cache keyed by its view version (routing/inbound-views.ts).',
   'PostgreSQL stores up to 4 batches side by side (never two with the same customer and line); PGlite one.',
-  'Each event is serialized once for its 5 frames. The agent sockets run in this process and find a bench',
-  'text in a frame without parsing all of it (push-clients.ts); the server sends every frame in full.',
+  'Each event is serialized once for its 5 frames; the server sends every frame in full. The 200 agent',
+  'sockets run in a child process on the same machine (agent-sockets.ts; they used to run in the server\'s',
+  'process, taking its CPU), so the CPU figures of node are the server\'s alone.',
   'Target: follow-ups >= 40% of the baseline, push p99 < 50 ms at 100/s.',
 ].join('\n');
 
