@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { Db, Transaction } from '../db/db';
 import type { EventBus } from './bus';
 import { recipientJson } from './recipient-json';
+import { PublishOrder } from './publish-order';
 import { insertEvents, lockEventLog, type AddressedEvent } from './store';
 import type { PbxEvent, StoredEvent } from './types';
 
@@ -14,24 +15,23 @@ export type Emit = (recipients: readonly string[], event: PbxEvent, unread?: Rea
 /**
  * Runs a state change and its events atomically: fn stores rows and calls emit(); the events are
  * collected, written at the end of the same transaction (after the event-log lock, see
- * lockEventLog) and published to live sessions only after commit, in cursor order.
+ * lockEventLog) and published to live sessions only after commit, in cursor order (publish-order.ts).
  *
- * Cursor order: the lock makes transactions insert and commit their events one after another, but
- * their commits may reach this process in another order (several connections); a session drops
- * any event at or below a cursor it sent, so one published early would make it lose the earlier
- * ones. Each transaction therefore takes a turn number when it gets the lock (lock order = cursor
- * order) and its events wait for the earlier turns to be published, or to have failed.
+ * On PostgreSQL the lock, the events insert and the COMMIT are sent together (pipelined): the lock
+ * is then held for the server's own work only, not for round trips to this process and the turns of
+ * its event loop in between, and every transaction that writes events waits for that lock. If the
+ * insert fails, the COMMIT ends the failed transaction as a rollback and run() throws.
  */
 export class EventWriter {
-  private nextTurn = 0;
-  private publishedTurns = 0;
-  private readonly finished = new Map<number, readonly StoredEvent[]>();
+  private readonly order: PublishOrder;
 
   constructor(
     private readonly db: Db,
-    private readonly bus: EventBus,
+    bus: EventBus,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.order = new PublishOrder((events) => bus.publish(events));
+  }
 
   async run<T>(fn: (tx: Transaction, emit: Emit) => Promise<T>): Promise<T> {
     const events: AddressedEvent[] = [];
@@ -39,34 +39,35 @@ export class EventWriter {
       const recipients = [...new Set(agentIds)].map((agentId) => ({ agentId, unread: unread?.get(agentId) ?? null }));
       if (recipients.length > 0) events.push({ event, recipients, json: recipientJson(event) });
     };
-    let turn: number | null = null;
+    let sent: number | null = null;
+    let cursors: Promise<number[]> | null = null;
     try {
-      const { result, cursors } = await this.db.transaction(async (tx) => {
+      const result = await this.db.transaction(async (tx) => {
         const result = await fn(tx, emit);
-        if (events.length === 0) return { result, cursors: [] };
+        if (events.length === 0) return result;
+        sent = this.order.sent();
         // One transaction at a time commits in id order without the lock.
-        if (!this.db.oneTransactionAtATime) await lockEventLog(tx);
-        turn = this.nextTurn++;
-        return { result, cursors: await insertEvents(tx, events, this.clock.now()) };
+        if (this.db.oneTransactionAtATime) {
+          const inserted = await insertEvents(tx, events, this.clock.now());
+          cursors = Promise.resolve(inserted);
+          return result;
+        }
+        const [lock, insert] = [lockEventLog(tx), insertEvents(tx, events, this.clock.now())];
+        cursors = Promise.all([lock, insert]).then(([, ids]) => ids);
+        // Awaited below, after the commit this return sends.
+        cursors.catch(() => {});
+        return result;
       });
+      const ids = cursors ? await cursors : [];
       const stored: StoredEvent[] = events.flatMap(({ recipients, json }, i) =>
-        recipients.map((r) => ({ cursor: cursors[i]!, agentId: r.agentId, json: json(r.unread) })),
+        recipients.map((r) => ({ cursor: ids[i]!, agentId: r.agentId, json: json(r.unread) })),
       );
-      if (turn !== null) this.finish(turn, stored);
+      if (sent !== null) this.order.done(sent, stored);
       return result;
     } catch (err) {
-      // Rolled back after taking a turn: nothing of it to publish, but the later turns may go.
-      if (turn !== null) this.finish(turn, []);
+      // Rolled back after sending its events: nothing of it to publish, but the later ones may go.
+      if (sent !== null) this.order.done(sent, []);
       throw err;
-    }
-  }
-
-  private finish(turn: number, stored: readonly StoredEvent[]): void {
-    this.finished.set(turn, stored);
-    for (let next = this.finished.get(this.publishedTurns); next; next = this.finished.get(this.publishedTurns)) {
-      this.finished.delete(this.publishedTurns);
-      this.publishedTurns += 1;
-      this.bus.publish(next);
     }
   }
 }
