@@ -55,6 +55,9 @@ describe.each<Backend>(['pglite', 'postgres'])('two agents share an SMS queue, s
       await waitingItem(panel, 'my order #4417 never arrived').getByRole('button', { name: 'Claim' }).waitFor();
     }
     await jakePanel.screenshot({ path: resolve(ARTIFACTS, `queue-waiting-${backend}.png`) });
+    // The queue alerts one of them (longest idle, a tie going to its first member: Jake): only he is notified.
+    const chatRequests = async (panel: Page) => (await notificationIds(panel)).filter((id) => id.startsWith('parley-conversation:'));
+    await expect.poll(() => chatRequests(jakePanel), { timeout: 15_000 }).toHaveLength(1);
 
     // Jake claims: it leaves both queues; Amy is told who took it.
     await waitingItem(jakePanel, 'my order #4417').getByRole('button', { name: 'Claim' }).click();
@@ -63,6 +66,8 @@ describe.each<Backend>(['pglite', 'postgres'])('two agents share an SMS queue, s
     await queueSection(amyPanel).getByRole('status').filter({ hasText: 'Claimed by Jake Peralta (201)' }).waitFor();
     await sidebarItem(jakePanel, 'my order #4417').waitFor();
     expect(await sidebarItem(amyPanel, 'my order #4417').count()).toBe(0);
+    // Amy's browser has stored the claim, after the text: the text told her nothing.
+    expect(await chatRequests(amyPanel)).toEqual([]);
     await amyPanel.screenshot({ path: resolve(ARTIFACTS, `queue-claimed-elsewhere-${backend}.png`) });
 
     // Jake (designated) transfers to Amy through the dialog.
