@@ -130,6 +130,9 @@ describe.each<Backend>(['pglite', 'postgres'])('two agents share an SMS queue, s
     await actions(jakePanel).getByRole('button', { name: 'Transfer' }).click();
     const toGroup = jakePanel.getByRole('dialog', { name: 'Transfer conversation' });
     await toGroup.getByRole('radio', { name: 'Sales' }).check();
+    // The queue it is in is no target: the PBX would refuse it.
+    expect(await toGroup.getByRole('radio', { name: 'SMS Support Queue' }).count()).toBe(0);
+    await toGroup.getByRole('radio', { name: 'Billing Queue' }).waitFor();
     await toGroup.getByRole('button', { name: 'Transfer' }).click();
     await toGroup.waitFor({ state: 'detached' });
     await expect.poll(() => notificationIds(amyPanel), { timeout: 15_000 }).toContain(`parley-transfer:${second.id}`);

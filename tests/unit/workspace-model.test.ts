@@ -67,6 +67,18 @@ describe('WorkspaceModel', () => {
     workspace[Symbol.dispose]();
   });
 
+  it('offers every agent and every group but the open conversation\'s own as transfer targets', async () => {
+    const billing: GroupRef = { id: 'g8001', kind: 'queue', extension: '8001', name: 'Billing Queue' };
+    answer = (name) => ({ ok: true, value: name === 'panel→bg:transfer-targets' ? { agents: [jake], groups: [queue, billing] } : {} });
+    await upsertConversation(db(), conversation({ id: 'q1', state: 'assigned', group: queue, designatedAgent: amy, designatedAgentId: amy.id }));
+    const workspace = new WorkspaceModel();
+    await vi.waitFor(() => expect(workspace.items.value.map((item) => item.id)).toEqual(['q1']));
+    workspace.select('q1');
+    await workspace.actions.loadTransferTargets();
+    expect(workspace.actions.transferTargets.value).toEqual({ agents: [jake], groups: [billing] });
+    workspace[Symbol.dispose]();
+  });
+
   it('searches the local history from the search box', async () => {
     await upsertConversation(db(), conversation({ id: 'maria', customerName: 'Maria Lopez' }));
     const workspace = new WorkspaceModel();

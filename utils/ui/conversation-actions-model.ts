@@ -4,13 +4,21 @@ import type { AgentRef, GroupRef } from '../model/conversation';
 import type { TransferTarget } from '../model/queue';
 import { attempt } from './attempt';
 
-/** Queue controls (transfer, release, close) and group-chat controls (rename, add, leave) — contract §5. */
-export function createConversationActions() {
+/**
+ * Queue controls (transfer, release, close) and group-chat controls (rename, add, leave) — contract §5.
+ * `currentGroup`: the ring group or queue of the open conversation, which is no place to transfer it
+ * to (the PBX refuses: it is there already), so the transfer dialog does not offer it.
+ */
+export function createConversationActions(currentGroup: () => string | null = () => null) {
   const notice = signal<string | null>(null);
   const transferTargets = signal<{ agents: AgentRef[]; groups: GroupRef[] } | null>(null);
 
   const loadTransferTargets = action(async () => {
-    await attempt(notice, 'transferFailed', async () => (transferTargets.value = await request('panel→bg:transfer-targets', {})));
+    await attempt(notice, 'transferFailed', async () => {
+      const { agents, groups } = await request('panel→bg:transfer-targets', {});
+      const current = currentGroup();
+      transferTargets.value = { agents, groups: groups.filter((group) => group.id !== current) };
+    });
   });
   const transfer = action((conversationId: string, target: TransferTarget) =>
     attempt(notice, 'transferFailed', () => request('panel→bg:transfer', { conversationId, target })),

@@ -149,7 +149,7 @@ export const WorkspaceModel = createModel(() => {
   const queue = createQueueSection({ me: meId, conversations, select });
   const thread = createThreadSection({ selected, selectedId, me: meId });
   const composer = createComposerSection({ selected, me: meId, select, notice });
-  const actions = createConversationActions();
+  const actions = createConversationActions(() => selected.peek()?.group?.id ?? null);
   const newChat = createNewChat({ select });
 
   return {
