@@ -116,6 +116,10 @@ export async function openBig(count: number): Promise<{
   await nextFrame();
   gc();
   const heapBeforeMb = heapMb();
+  // The click comes in a task of its own, as the agent's click does (a discrete input event), not
+  // from inside the animation-frame callback awaited above: there the frame's style, layout and
+  // paint of the selection would run in the click's own task, before IndexedDB could answer.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const rendered = whenRendered(body(count - 1));
   const phases = watchPhases();
   const began = performance.now();
