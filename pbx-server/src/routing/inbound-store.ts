@@ -1,11 +1,12 @@
 import { sqlArray } from '../db/arrays';
 import type { Queryable } from '../db/db';
-import { toNumber, type NumberRow, type PbxNumber } from '../directory/numbers';
+import type { NumberRow, PbxNumber } from '../directory/numbers';
 import type { ConversationView } from '../http/schemas';
 import { previewOf, type StoredMessage } from '../conversations/store';
 import { toConversationRecord, type ConversationRecord, type ConversationRow } from '../conversations/rows';
 import type { ViewKey } from './inbound-views';
-import { NO_AUTOMATION, toAutomation, type NumberAutomation } from './number-automation';
+import type { LineSettings } from './line-settings';
+import { NO_AUTOMATION, type NumberAutomation } from './number-automation';
 
 /**
  * The inbound path's two main statements per batch (routing/inbound.ts): every (line, customer)
@@ -33,22 +34,24 @@ type LineRow = ConversationRow & {
   n_channel: NumberRow['channel'];
   n_label: string;
   n_carrier: string | null;
-  n_inbound_route: unknown;
+  /** The JSON columns come as text: parsed once per text (line-settings.ts). */
+  n_inbound_route: string | null;
   n_messaging_enabled: boolean;
   group_kind: 'ring_group' | 'queue' | null;
   member_ids: string[] | null;
   a_number: string | null;
-  a_working_hours: unknown;
-  a_out_of_hours_route: unknown;
-  a_actions: unknown;
+  a_working_hours: string | null;
+  a_out_of_hours_route: string | null;
+  a_actions: string | null;
 };
 
-export async function loadLines(db: Queryable, pairs: readonly { did: string; customer: string }[]): Promise<Line[]> {
+/** settings: the parsed routes and automation the inbound path keeps (line-settings.ts). */
+export async function loadLines(db: Queryable, pairs: readonly { did: string; customer: string }[], settings: LineSettings): Promise<Line[]> {
   const rows = await db.query<LineRow>(
     `SELECT p.did AS pair_did, p.customer AS pair_customer, n.number AS n_number, n.channel AS n_channel, n.label AS n_label,
-       n.carrier AS n_carrier, n.inbound_route AS n_inbound_route, n.messaging_enabled AS n_messaging_enabled, c.*, g.kind AS group_kind,
+       n.carrier AS n_carrier, n.inbound_route::text AS n_inbound_route, n.messaging_enabled AS n_messaging_enabled, c.*, g.kind AS group_kind,
        CASE WHEN c.group_id IS NULL THEN (SELECT array_agg(m.agent_id) FROM conversation_members m WHERE m.conversation_id = c.id) END AS member_ids,
-       a.number AS a_number, a.working_hours AS a_working_hours, a.out_of_hours_route AS a_out_of_hours_route, a.actions AS a_actions
+       a.number AS a_number, a.working_hours::text AS a_working_hours, a.out_of_hours_route::text AS a_out_of_hours_route, a.actions::text AS a_actions
      FROM unnest($1::text[], $2::text[]) AS p(did, customer)
      LEFT JOIN numbers n ON n.number = p.did
      LEFT JOIN number_automation a ON a.number = p.did
@@ -59,32 +62,21 @@ export async function loadLines(db: Queryable, pairs: readonly { did: string; cu
      LEFT JOIN agent_groups g ON g.id = c.group_id`,
     [sqlArray(pairs.map((p) => p.did)), sqlArray(pairs.map((p) => p.customer))],
   );
-  // Parsed once per number, however many of the batch's texts it received.
-  const automation = new Map<string, NumberAutomation>();
-  const automationOf = (r: LineRow) => {
-    if (r.a_number === null) return NO_AUTOMATION;
-    let parsed = automation.get(r.a_number);
-    if (!parsed) {
-      parsed = toAutomation({ number: r.a_number, working_hours: r.a_working_hours, out_of_hours_route: r.a_out_of_hours_route, actions: r.a_actions });
-      automation.set(r.a_number, parsed);
-    }
-    return parsed;
-  };
   return rows.map((r) => ({
     did: r.pair_did,
-    automation: automationOf(r),
+    automation: r.a_number === null ? NO_AUTOMATION : settings.automationOf(r.a_number, r.a_working_hours, r.a_out_of_hours_route, r.a_actions!),
     customer: r.pair_customer,
     number:
       r.n_number === null
         ? null
-        : toNumber({
+        : {
             number: r.n_number,
             channel: r.n_channel,
             label: r.n_label,
             carrier: r.n_carrier,
-            inbound_route: r.n_inbound_route,
-            messaging_enabled: r.n_messaging_enabled,
-          }),
+            inboundRoute: settings.route(r.n_inbound_route!),
+            messagingEnabled: r.n_messaging_enabled,
+          },
     open: r.id ? { record: toConversationRecord(r), groupKind: r.group_kind, memberIds: r.member_ids ?? [] } : null,
   }));
 }

@@ -15,6 +15,7 @@ import { appendInbound, loadLines, type AppendedInbound, type Line } from './inb
 import { CustomerNumbers } from './customer-numbers';
 import { InboundViewCache, loadKeyedViews } from './inbound-views';
 import { KeyedBatches } from './keyed-batches';
+import { LineSettings } from './line-settings';
 import { rerouteOpenConversation, reroutes, retryRingGroupAssignment, startLineConversation } from './start-conversation';
 import { lockInboundRouting } from './routing-lock';
 import { effectiveRoute } from './effective-route';
@@ -51,6 +52,7 @@ export class InboundRouter {
   private readonly batches: KeyedBatches<Parsed>;
   private readonly views = new InboundViewCache();
   private readonly customers = new CustomerNumbers();
+  private readonly settings = new LineSettings();
 
   constructor(private readonly deps: { db: Db; events: EventWriter; clock: Clock; dispatcher: OutboundDispatcher }) {
     this.batches = new KeyedBatches({
@@ -151,7 +153,7 @@ export class InboundRouter {
    * between the read and the lock (claimed, closed, transferred).
    */
   private async loadAndLock(tx: Transaction, pairs: { did: string; customer: string }[]): Promise<Map<string, Line>> {
-    const read = async () => new Map((await loadLines(tx, pairs)).map((l) => [lineKey(l.did, l.customer), l]));
+    const read = async () => new Map((await loadLines(tx, pairs, this.settings)).map((l) => [lineKey(l.did, l.customer), l]));
     const lines = await read();
     // Run alone, the batch cannot see them change.
     if (this.deps.db.oneTransactionAtATime) return lines;

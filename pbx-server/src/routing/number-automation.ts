@@ -19,11 +19,14 @@ export const NO_AUTOMATION: NumberAutomation = { workingHours: null, outOfHoursR
 
 export type AutomationRow = { number: string; working_hours: unknown; out_of_hours_route: unknown; actions: unknown };
 
+// Built once: a zod schema costs more to build than to run on a short list.
+const ActionsSchema = z.array(ActionSchema);
+
 // Parsed, not cast: settings written by a newer version fail loudly instead of misrouting.
 export const toAutomation = (r: AutomationRow): NumberAutomation => ({
   workingHours: r.working_hours === null ? null : workingHoursScheduleSchema.parse(r.working_hours),
   outOfHoursRoute: r.out_of_hours_route === null ? null : InboundRouteSchema.parse(r.out_of_hours_route),
-  actions: z.array(ActionSchema).parse(r.actions),
+  actions: ActionsSchema.parse(r.actions),
 });
 
 /** Every listed number's automation (NO_AUTOMATION for those without), in one query. */
