@@ -44,6 +44,27 @@ describe.each(BACKENDS)('event stream /v1/events (%s)', (backend) => {
     }
   });
 
+  it('replays each event as the agent received it live, with its own unread count', async () => {
+    const customer = freshCustomer();
+    const live = await connectEvents(server.url, token);
+    const from = live.lastCursor();
+    const bodies = ['one', 'two', 'three'];
+    try {
+      for (const body of bodies) await textFromCustomer(server.url, customer, body);
+      await live.waitFor((c) => c.events.some((f) => f.event.message?.body === 'three'), 'live events');
+      const resumed = await connectEvents(server.url, token, from);
+      try {
+        expect(resumed.events.map((f) => f.event.message.body)).toEqual(bodies);
+        expect(resumed.events.map((f) => f.event.conversation.unreadCount)).toEqual([1, 2, 3]);
+        expect(resumed.events).toEqual(live.events.filter((f) => f.cursor > from));
+      } finally {
+        await resumed.close();
+      }
+    } finally {
+      await live.close();
+    }
+  });
+
   it('neither loses nor repeats events committed while the backlog is being replayed', async () => {
     const customer = freshCustomer();
     const firstSync = await connectEvents(server.url, token, 0);

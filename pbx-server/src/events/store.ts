@@ -39,7 +39,7 @@ export async function insertEvents(tx: Transaction, events: readonly AddressedEv
   const rows = await tx.query<{ id: unknown }>(
     `INSERT INTO events (recipient_agent_ids, unread_counts, kind, payload, created_at)
      SELECT e.ids::text[], e.unread::int[], e.payload->>'kind', e.payload, $4::timestamptz
-     FROM ROWS FROM (jsonb_array_elements($1::text::jsonb), unnest($2::text[]), unnest($3::text[])) WITH ORDINALITY AS e(payload, ids, unread, n)
+     FROM ROWS FROM (json_array_elements($1::text::json), unnest($2::text[]), unnest($3::text[])) WITH ORDINALITY AS e(payload, ids, unread, n)
      ORDER BY e.n
      RETURNING id`,
     [
@@ -55,12 +55,13 @@ export async function insertEvents(tx: Transaction, events: readonly AddressedEv
 
 /** One page of an agent's events after a cursor, oldest first, each as the agent's own copy. */
 export async function readEventsAfter(db: Queryable, agentId: string, after: number, limit: number): Promise<StoredEvent[]> {
-  const rows = await db.query<{ id: unknown; payload: PbxEvent }>(
-    `SELECT e.id, CASE WHEN mine.unread IS NULL THEN e.payload
-         ELSE jsonb_set(e.payload, '{conversation,unreadCount}', to_jsonb(mine.unread)) END AS payload
+  // The payload as stored (json keeps the text written, migration 032); a recipient's own count set in.
+  const rows = await db.query<{ id: unknown; payload: string }>(
+    `SELECT e.id, CASE WHEN mine.unread IS NULL THEN e.payload::text
+         ELSE jsonb_set(e.payload::jsonb, '{conversation,unreadCount}', to_jsonb(mine.unread))::text END AS payload
      FROM events e, LATERAL (SELECT e.unread_counts[array_position(e.recipient_agent_ids, $1)] AS unread) mine
      WHERE e.recipient_agent_ids @> ARRAY[$1]::text[] AND e.id > $2::int8 ORDER BY e.id LIMIT $3::int`,
     [agentId, String(after), limit],
   );
-  return rows.map((row) => ({ cursor: Number(row.id), agentId, json: JSON.stringify(row.payload) }));
+  return rows.map((row) => ({ cursor: Number(row.id), agentId, json: row.payload }));
 }
