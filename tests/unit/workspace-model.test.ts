@@ -58,8 +58,17 @@ describe('WorkspaceModel', () => {
   it('claims: selects the conversation on success, names the winner when the race is lost', async () => {
     await upsertConversation(db(), waitingRow('q1'));
     const workspace = new WorkspaceModel();
+    // The background stores the claimed conversation before it answers.
+    const answerAsBefore = answer;
+    answer = (name, payload) => {
+      if (name === 'panel→bg:claim') void upsertConversation(db(), waitingRow('q1', { state: 'assigned', designatedAgent: amy, designatedAgentId: amy.id }));
+      return answerAsBefore(name, payload);
+    };
     expect(await workspace.queue.claim('q1')).toBe(true);
     expect(workspace.selectedId.value).toBe('q1');
+    // Resolved once this page shows it as Amy's: the composer the panel focuses next is open for her.
+    expect(workspace.selected.value).toMatchObject({ state: 'assigned', designatedAgentId: amy.id });
+    expect(workspace.composer.blockedReason.value).toBeNull();
     answer = (name) => (name === 'panel→bg:claim' ? { ok: false, error: { code: 'rejected', message: 'claimed by Jake Peralta (201)' } } : { ok: true, value: {} });
     expect(await workspace.queue.claim('q1')).toBe(false);
     expect(workspace.queue.notice.value).toBe('Claimed by Jake Peralta (201)');

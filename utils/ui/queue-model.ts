@@ -45,11 +45,13 @@ export function createQueueSection(deps: {
     }
   });
 
+  /** Resolves true once the conversation is the agent's and this page shows it so (see untilShownMine). */
   const claim = action(async (conversationId: string): Promise<boolean> => {
     try {
       await request('panel→bg:claim', { conversationId });
       notice.value = null;
       deps.select(conversationId);
+      await untilShownMine(deps.conversations, conversationId, deps.me.peek());
       return true;
     } catch (error) {
       notice.value = refusal(error) ?? t('claimFailed', explain(error));
@@ -60,4 +62,34 @@ export function createQueueSection(deps: {
   const dismissNotice = action(() => (notice.value = null));
 
   return { waiting, claim, notice: notice as ReadonlySignal<string | null>, dismissNotice };
+}
+
+/** How long a claim waits for this page's copy of the conversation (normally a few milliseconds). */
+const SHOWN_WITHIN_MS = 1_000;
+
+/**
+ * Resolves once this page's conversation rows show the conversation assigned to `me`, or after a
+ * second at most. The background stored the claim before answering, but the page's live query
+ * delivers the row a moment later; until then the composer is still the waiting conversation's,
+ * disabled, and the focus the panel moves there after a claim was lost (a keyboard user was left
+ * on the page's body, the Claim button having gone with the waiting item).
+ */
+function untilShownMine(conversations: ReadonlySignal<StoredConversation[]>, conversationId: string, me: string | null): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    let stop: (() => void) | undefined;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      stop?.();
+      resolve();
+    };
+    const timer = setTimeout(finish, SHOWN_WITHIN_MS);
+    stop = effect(() => {
+      const row = conversations.value.find((candidate) => candidate.id === conversationId);
+      if (row?.state === 'assigned' && row.designatedAgent?.id === me) finish();
+    });
+    if (done) stop();
+  });
 }
