@@ -9,8 +9,9 @@ import type { LineSettings } from './line-settings';
 import { NO_AUTOMATION, type NumberAutomation } from './number-automation';
 
 /**
- * The inbound path's two main statements per batch (routing/inbound.ts): every (line, customer)
- * pair's number, its automation and open conversation in one query, then every text stored with the conversations'
+ * The inbound path's main statements per batch (routing/inbound.ts): every (line, customer)
+ * pair's number, its automation and open conversation in one query (on PostgreSQL behind the lock
+ * of those conversations, lockOpenLines), then every text stored with the conversations'
  * activity, the members' unread counts and the conversations' view keys in one more.
  */
 
@@ -79,6 +80,22 @@ export async function loadLines(db: Queryable, pairs: readonly { did: string; cu
           },
     open: r.id ? { record: toConversationRecord(r), groupKind: r.group_kind, memberIds: r.member_ids ?? [] } : null,
   }));
+}
+
+/**
+ * Locks the open conversation of every (line, customer) pair, in id order as lockConversations
+ * (conversations/store.ts) does, so batches and other writers locking several never deadlock.
+ * A conversation closed meanwhile stays locked (harmless); loadLines, run after, reads them anew.
+ */
+export async function lockOpenLines(db: Queryable, pairs: readonly { did: string; customer: string }[]): Promise<void> {
+  await db.query(
+    `SELECT c.id FROM conversations c
+     WHERE c.id = ANY(ARRAY(SELECT o.id FROM unnest($1::text[], $2::text[]) AS p(did, customer),
+       LATERAL (SELECT o.id FROM conversations o WHERE o.did_number = p.did AND o.customer_number = p.customer
+         AND o.type IN ('sms', 'whatsapp') AND o.state <> 'closed' LIMIT 1) o))
+     ORDER BY c.id FOR UPDATE`,
+    [sqlArray(pairs.map((p) => p.did)), sqlArray(pairs.map((p) => p.customer))],
+  );
 }
 
 export type InboundInsert = { conversationId: string; body: string; from: string; to: string; carrier: string; carrierMessageId: string };

@@ -9,9 +9,9 @@ import type { Emit, EventWriter } from '../events/unit-of-work';
 import { invalidField, type ApiError } from '../http/errors';
 import { normalizeLineNumber } from '../phone/normalize';
 import type { Outbound } from '../conversations/outbound';
-import { addMembers, carrierKey, findMessageIdsByCarrierIds, lineKey, lockConversations, messageView, previewOf, type ConversationRecord, type StoredMessage } from '../conversations/store';
+import { addMembers, carrierKey, findMessageIdsByCarrierIds, lineKey, messageView, previewOf, type ConversationRecord, type StoredMessage } from '../conversations/store';
 import { announce, type Announcement } from '../queues/entry';
-import { appendInbound, loadLines, type AppendedInbound, type Line } from './inbound-store';
+import { appendInbound, loadLines, lockOpenLines, type AppendedInbound, type Line } from './inbound-store';
 import { CustomerNumbers } from './customer-numbers';
 import { InboundViewCache, loadKeyedViews } from './inbound-views';
 import { KeyedBatches } from './keyed-batches';
@@ -43,9 +43,10 @@ const BATCHES_IN_FLIGHT = 4;
  * waits. On PostgreSQL up to BATCHES_IN_FLIGHT batches run at once, never two with the same
  * (line, customer) pair or carrier message (keyed-batches.ts): each conversation's texts are still
  * stored one batch after another, in arrival order. A batch of texts to open conversations costs
- * five statements whatever its size (lines, locking those conversations, store with activity and
- * unread counts, event-log lock, events), plus one for the views of conversations whose view
- * changed since it was last read (inbound-views.ts); first texts (new conversations) and ring group
+ * five statements whatever its size (locking those conversations, lines, store with activity and
+ * unread counts, event-log lock, events; on PostgreSQL in three round trips and the COMMIT, the
+ * others pipelined), plus one for the views of conversations whose view changed since it was last
+ * read (inbound-views.ts); first texts (new conversations) and ring group
  * conversations still waiting for an agent are routed one by one, one batch at a time (lockRouting).
  */
 export class InboundRouter {
@@ -149,21 +150,16 @@ export class InboundRouter {
 
   /**
    * Every pair's number and open conversation, with those conversations locked (in id order, see
-   * lockConversations) before this batch decides anything about them: read again if one changed
-   * between the read and the lock (claimed, closed, transferred).
+   * lockOpenLines) before this batch decides anything about them. The lock and the read go out
+   * together (pipelined, one round trip): the read runs once the locks are held, and a statement
+   * sees the rows as committed when it starts (READ COMMITTED), so it reads them as they are now.
    */
   private async loadAndLock(tx: Transaction, pairs: { did: string; customer: string }[]): Promise<Map<string, Line>> {
     const read = async () => new Map((await loadLines(tx, pairs, this.settings)).map((l) => [lineKey(l.did, l.customer), l]));
-    const lines = await read();
     // Run alone, the batch cannot see them change.
-    if (this.deps.db.oneTransactionAtATime) return lines;
-    const seen = new Map([...lines.values()].flatMap((l) => (l.open ? [[l.open.record.id, l.open.record] as const] : [])));
-    const now = await lockConversations(tx, [...seen.keys()]);
-    const changed = now.some((c) => {
-      const before = seen.get(c.id)!;
-      return c.state !== before.state || c.designatedAgentId !== before.designatedAgentId || c.groupId !== before.groupId;
-    });
-    return changed || now.length !== seen.size ? read() : lines;
+    if (this.deps.db.oneTransactionAtATime) return read();
+    const [, lines] = await Promise.all([lockOpenLines(tx, pairs), read()]);
+    return lines;
   }
 
   /**
