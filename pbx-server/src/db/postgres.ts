@@ -20,18 +20,33 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
       return (await sql.unsafe(text, params as Params, PREPARED)) as unknown as T[];
     },
     async transaction<T>(fn: (tx: Transaction) => Promise<T>) {
-      // postgres.js types begin()'s result as UnwrapPromiseArray<T>; for a plain T it is T.
-      return (await sql.begin((tx) =>
-        fn({
+      // On a connection of its own, BEGIN sent with the transaction's first statement (pipelined)
+      // instead of a round trip ahead of it (sql.begin awaits it). A connection answers in order, so
+      // nothing of fn runs before BEGIN, and the COMMIT follows whatever fn sent before returning.
+      const connection = await sql.reserve();
+      // postgres.js sends a query once it is awaited or executed: BEGIN goes first.
+      const begun = connection.unsafe('BEGIN').execute();
+      // Awaited before COMMIT; a failure is the transaction's (its statements fail with it).
+      begun.catch(() => {});
+      try {
+        const result = await fn({
           async query<R extends Row>(text: string, params: readonly unknown[] = []) {
-            return (await tx.unsafe(text, params as Params, PREPARED)) as unknown as R[];
+            return (await connection.unsafe(text, params as Params, PREPARED)) as unknown as R[];
           },
           async execScript(text: string) {
             // Without parameters postgres.js uses the simple protocol, which accepts several statements.
-            await tx.unsafe(text);
+            await connection.unsafe(text);
           },
-        }),
-      )) as T;
+        });
+        await begun;
+        await connection.unsafe('COMMIT');
+        return result;
+      } catch (err) {
+        await connection.unsafe('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        connection.release();
+      }
     },
     close: () => sql.end({ timeout: 5 }),
   };
