@@ -9,7 +9,7 @@ import { launchWithExtension } from '../../e2e/harness/browser';
 import { bundleBenchPage } from '../bundle-page';
 
 const MESSAGES = 50_000;
-const ROUNDS = 5;
+const ROUNDS = 11;
 /** Pixels per frame while scrolling: a fast fling (~180,000 px/s at 60 fps). */
 const STEP = 3_000;
 
