@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Row, Transaction } from './db';
+import { PreparedStatements } from './pglite-prepared';
 
 /**
  * Embedded PostgreSQL (WASM). PGlite is a single connection, so it serializes transactions itself:
@@ -14,6 +15,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 
 /** The Db interface over a PGlite instance the caller created (tests start from a dumped template). */
 export function pgliteDb(pg: PGlite, backend: string): Db {
+  const prepared = new PreparedStatements(pg);
   return {
     backend,
     oneTransactionAtATime: true,
@@ -24,7 +26,7 @@ export function pgliteDb(pg: PGlite, backend: string): Db {
       return pg.transaction(async (tx) =>
         fn({
           async query<R extends Row>(sql: string, params: readonly unknown[] = []) {
-            return (await tx.query<R>(sql, params as unknown[])).rows;
+            return (await prepared.query<R>(sql, params)) ?? (await tx.query<R>(sql, params as unknown[])).rows;
           },
           async execScript(sql: string) {
             await tx.exec(sql);
