@@ -80,7 +80,8 @@ describe('panel screenshots', () => {
     for (const name of ['Transfer', 'Release', 'Close']) await header.getByRole('button', { name, exact: true }).waitFor();
 
     // The thread opens at its newest message and keeps it in sight while rows settle and the
-    // composer gains its To/From row, and when the panel is made shorter (window or dock resized).
+    // composer gains its To/From row, and when the panel is made shorter or taller again (window or
+    // dock resized: a taller one the browser scrolls back itself, which must not be counted twice).
     const newestInSight = () => log.evaluate((thread) => {
       const rows = [...thread.querySelectorAll('li')];
       return rows.at(-1)!.getBoundingClientRect().bottom <= thread.getBoundingClientRect().bottom + 1;
@@ -91,6 +92,7 @@ describe('panel screenshots', () => {
     await panel.setViewportSize({ width: size.width, height: size.height - 150 });
     await expect.poll(newestInSight).toBe(true);
     await panel.setViewportSize(size);
+    await expect.poll(newestInSight).toBe(true);
 
     await panel.emulateMedia({ colorScheme: 'light' });
     await panel.screenshot({ path: resolve(ARTIFACTS, 'panel-workspace-light.png') });
