@@ -135,7 +135,7 @@ function VirtualPages({ window, toView, now, focusMessageId, onRetry, onDelete, 
     measureElement: (element: HTMLElement, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLElement, HTMLElement>) =>
       entry || painted ? measureNow(element, entry, instance) : (instance.itemSizeCache.get(getItemKey(instance.indexFromElement(element))) ?? estimateSize(instance.indexFromElement(element))),
   });
-  useBottomAnchoredResize(() => list.current?.parentElement);
+  useBottomAnchoredResize(() => list.current?.parentElement, EDGE_PADDING + 1);
   useLayoutEffect(() => {
     if (virtualizer.scrollRect) lastThreadRect = virtualizer.scrollRect;
   });

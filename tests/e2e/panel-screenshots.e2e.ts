@@ -44,6 +44,13 @@ describe('panel screenshots', () => {
     await server?.stop();
   });
 
+  /** Whether the thread's newest row is in sight, its bottom above the thread's. */
+  const newestInSight = () =>
+    panel.getByRole('log', { name: 'Messages' }).evaluate((thread) => {
+      const rows = [...thread.querySelectorAll('li')];
+      return rows.at(-1)!.getBoundingClientRect().bottom <= thread.getBoundingClientRect().bottom + 1;
+    });
+
   it('shows the queue, the conversation list with its markers, and the thread with every message state', async () => {
     const queue = panel.getByRole('region', { name: /SMS queue/ });
     await expect.poll(() => queue.getByRole('listitem').count(), { timeout: 15_000 }).toBe(2);
@@ -82,10 +89,6 @@ describe('panel screenshots', () => {
     // The thread opens at its newest message and keeps it in sight while rows settle and the
     // composer gains its To/From row, and when the panel is made shorter or taller again (window or
     // dock resized: a taller one the browser scrolls back itself, which must not be counted twice).
-    const newestInSight = () => log.evaluate((thread) => {
-      const rows = [...thread.querySelectorAll('li')];
-      return rows.at(-1)!.getBoundingClientRect().bottom <= thread.getBoundingClientRect().bottom + 1;
-    });
     await panel.getByRole('combobox', { name: 'From' }).waitFor();
     await expect.poll(newestInSight).toBe(true);
     const size = panel.viewportSize()!;
@@ -124,6 +127,8 @@ describe('panel screenshots', () => {
     await composer.fill('');
 
     await panel.setViewportSize({ width: 420, height: 860 });
+    // Narrower, every row wraps again and the thread is laid out anew: still at its newest message.
+    await expect.poll(newestInSight).toBe(true);
     for (const scheme of ['light', 'dark'] as const) {
       await panel.emulateMedia({ colorScheme: scheme });
       await panel.screenshot({ path: resolve(ARTIFACTS, `panel-sidepanel-${scheme}.png`) });
