@@ -7,10 +7,11 @@ import { useEffect } from 'preact/hooks';
  * bottom) pushes the newest messages out of sight, and the virtualizer only follows changes of its
  * content.
  *
- * Where the bottom was is remembered from the last scroll: by the time the resize is observed the
- * browser may already have moved the scroll position (a scroller at its end that grows), and a
- * narrower scroller's content wraps anew. A scroller that was at its end (within endThreshold px)
- * goes back to its end; otherwise the content at its bottom stays there.
+ * A scroller at its end (within endThreshold px) goes back to its end: a narrower one's content
+ * wraps anew and grows, and a taller one at its end has already been scrolled back by the browser.
+ * Any other is shifted by the change of height, so the content at its bottom stays there. Whether
+ * it was at its end is known from its last scroll event, which lags a scroll the page made in the
+ * same frame (the virtualizer's own, while a thread opens): the shift is what is right then too.
  */
 export function useBottomAnchoredResize(scroller: () => HTMLElement | null | undefined, endThreshold: number): void {
   useEffect(() => {
@@ -18,25 +19,25 @@ export function useBottomAnchoredResize(scroller: () => HTMLElement | null | und
     if (!element) return;
     let width = element.clientWidth;
     let height = element.clientHeight;
-    let bottom = 0;
-    let atEnd = true;
-    const remember = () => {
-      bottom = element.scrollTop + element.clientHeight;
-      atEnd = element.scrollHeight - bottom <= endThreshold;
+    const fromEnd = () => element.scrollHeight - element.scrollTop - element.clientHeight;
+    let atEnd = fromEnd() <= endThreshold;
+    const onScroll = () => {
+      atEnd = fromEnd() <= endThreshold;
     };
-    remember();
     const observer = new ResizeObserver(() => {
       if (element.clientHeight === height && element.clientWidth === width) return;
+      const grown = element.clientHeight - height;
       width = element.clientWidth;
       height = element.clientHeight;
-      element.scrollTop = atEnd ? element.scrollHeight : bottom - height;
-      remember();
+      if (atEnd || (grown > 0 && fromEnd() <= 1)) element.scrollTop = element.scrollHeight;
+      else element.scrollTop -= grown;
+      onScroll();
     });
-    element.addEventListener('scroll', remember, { passive: true });
+    element.addEventListener('scroll', onScroll, { passive: true });
     observer.observe(element);
     return () => {
       observer.disconnect();
-      element.removeEventListener('scroll', remember);
+      element.removeEventListener('scroll', onScroll);
     };
   }, []);
 }
